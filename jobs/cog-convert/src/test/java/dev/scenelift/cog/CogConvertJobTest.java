@@ -271,13 +271,21 @@ class CogConvertJobTest {
     byte[] all = Files.readAllBytes(cog);
     putBytes(layout.rawObject(bad, Bundle.SR, bad + "_SRB5.tif"), Arrays.copyOf(all, all.length / 2));
 
-    Run r = run(List.of(bad, good), Map.of(), "--recompress");
+    // a striped GeoTIFF as USGS ships them, cut short
+    SceneId striped = stage("LC08_CU_003003_20130516_20170713_C01_V01", true);
+    byte[] strips = Files.readAllBytes(whole);
+    putBytes(layout.rawObject(striped, Bundle.SR, striped + "_SRB4.tif"), Arrays.copyOf(strips, strips.length - 5000));
+
+    Run r = run(List.of(bad, good, striped), Map.of(), "--recompress");
 
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err().lines().toList())
-        .singleElement()
-        .asString()
-        .startsWith("cog-convert: " + bad + ": SR/" + bad + "_SRB5.tif is truncated");
+    List<String> errors = r.err().lines().toList();
+    assertThat(errors).hasSize(2);
+    assertThat(errors.get(0)).startsWith("cog-convert: " + bad + ": SR/" + bad + "_SRB5.tif is truncated");
+    assertThat(errors.get(1))
+        .startsWith("cog-convert: " + striped + ": SR/" + striped + "_SRB4.tif ")
+        .containsPattern("truncated");
+    assertThat(cogKeys(striped)).containsExactly(layout.failure(Stage.COG, striped).key());
     assertThat(cogKeys(bad)).containsExactly(layout.failure(Stage.COG, bad).key());
     assertThat(new MarkerStore(s3, layout).failure(Stage.COG, bad)).get().extracting(f -> f.kind()).isEqualTo("input-corrupt");
     assertThat(new MarkerStore(s3, layout).isDone(Stage.COG, good)).isTrue();

@@ -2,9 +2,17 @@ package dev.scenelift.cog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scenelift.job.JobEntryPoint;
+import dev.scenelift.scene.Stage;
 import dev.scenelift.store.EmbeddedS3Store;
 import dev.scenelift.store.S3ClientFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,6 +41,24 @@ class ValidateCommandTest {
         .containsPattern("b_cog.tif\\s+VALID\\s+-")
         .contains("2 files, 1 valid, 1 invalid");
     assertThat(new CommandLine(new ValidateCommand(() -> null)).execute(dir.resolve("b_cog.tif").toString())).isZero();
+  }
+
+  @Test
+  void jobEntryPointIsRegisteredAndRunsValidateAsASubcommand() {
+    Path cog = TestRasters.gdalCog(TestRasters.reflectance(dir.resolve("s.tif"), 600, 600), dir.resolve("c.tif"));
+    JobEntryPoint job =
+        ServiceLoader.load(JobEntryPoint.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(j -> j.stage() == Stage.COG)
+            .findFirst()
+            .orElseThrow();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+    assertThat(job.run(List.of("validate", cog.toString()), Map.of(), ps, ps)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 files, 1 valid, 0 invalid");
+    assertThat(job.run(List.of("validate", dir.resolve("s.tif").toString()), Map.of(), ps, ps)).isEqualTo(1);
+    assertThat(job.run(List.of("validate", "--strict", "--bogus"), Map.of(), ps, ps)).isEqualTo(2);
   }
 
   @Test
