@@ -116,4 +116,15 @@ class CogValidatorTest {
     Files.write(cog, bytes);
     assertThat(validate(cog, false).errors()).anyMatch(e -> e.contains("leader says"));
   }
+
+  @Test
+  void rejectsCogEditedInPlaceWhichGdalMarksIncompatible() throws Exception {
+    Path cog = TestRasters.gdalCog(TestRasters.reflectance(dir.resolve("s.tif"), 600, 600), dir.resolve("c.tif"));
+    assertThat(validate(cog, true).isValid()).isTrue();
+    Dataset ds = gdal.Open(cog.toString(), gdalconstConstants.GA_Update);
+    try (GdalDataset owned = GdalDataset.own(ds)) {
+      ds.GetRasterBand(1).WriteRaster(0, 0, 2, 2, new int[] {1, 2, 3, 4});
+    }
+    assertThat(validate(cog, false).errors()).anyMatch(e -> e.contains("KNOWN_INCOMPATIBLE_EDITION=YES"));
+  }
 }
