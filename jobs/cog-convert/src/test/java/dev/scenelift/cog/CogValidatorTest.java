@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.gdal.gdal.Dataset;
 import org.gdal.gdal.gdal;
 import org.gdal.gdalconst.gdalconstConstants;
 import org.junit.jupiter.api.Test;
@@ -70,9 +69,8 @@ class CogValidatorTest {
         dir.resolve("late.tif"), 1024, 1024, gdalconstConstants.GDT_Int16, (x, y) -> x * y % 1000, null,
         "TILED=YES", "BLOCKXSIZE=512", "BLOCKYSIZE=512", "COMPRESS=DEFLATE");
     // overviews added afterwards land behind the main image's data, with their IFDs
-    Dataset ds = gdal.Open(tiled.toString(), gdalconstConstants.GA_Update);
-    try (GdalDataset owned = GdalDataset.own(ds)) {
-      ds.BuildOverviews("AVERAGE", new int[] {2});
+    try (GdalDataset ds = GdalDataset.own(gdal.Open(tiled.toString(), gdalconstConstants.GA_Update))) {
+      ds.get().BuildOverviews("AVERAGE", new int[] {2});
     }
     CogValidation v = validate(tiled, false);
     assertThat(v.isValid()).isFalse();
@@ -121,9 +119,8 @@ class CogValidatorTest {
   void rejectsCogEditedInPlaceWhichGdalMarksIncompatible() throws Exception {
     Path cog = TestRasters.gdalCog(TestRasters.reflectance(dir.resolve("s.tif"), 600, 600), dir.resolve("c.tif"));
     assertThat(validate(cog, true).isValid()).isTrue();
-    Dataset ds = gdal.Open(cog.toString(), gdalconstConstants.GA_Update);
-    try (GdalDataset owned = GdalDataset.own(ds)) {
-      ds.GetRasterBand(1).WriteRaster(0, 0, 2, 2, new int[] {1, 2, 3, 4});
+    try (GdalDataset ds = GdalDataset.own(gdal.Open(cog.toString(), gdalconstConstants.GA_Update))) {
+      ds.get().GetRasterBand(1).WriteRaster(0, 0, 2, 2, new int[] {1, 2, 3, 4});
     }
     assertThat(validate(cog, false).errors()).anyMatch(e -> e.contains("KNOWN_INCOMPATIBLE_EDITION=YES"));
   }

@@ -39,8 +39,9 @@ final class TestRasters {
       Path file, int width, int height, int dataType, IntBinaryOperator pixel, Double nodata, String... options) {
     Gdal.init();
     Vector<String> co = new Vector<>(List.of(options.length == 0 ? new String[] {"COMPRESS=DEFLATE"} : options));
-    Dataset ds = gdal.GetDriverByName("GTiff").Create(file.toString(), width, height, 1, dataType, co);
-    try (GdalDataset owned = GdalDataset.own(ds)) {
+    try (GdalDataset owned =
+        GdalDataset.own(gdal.GetDriverByName("GTiff").Create(file.toString(), width, height, 1, dataType, co))) {
+      Dataset ds = owned.get();
       ds.SetGeoTransform(GEO_TRANSFORM);
       ds.SetProjection(ARD_ALBERS_WKT);
       Band band = ds.GetRasterBand(1);
