@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param warnings what a COG should have but need not
  * @param overviews internal overview count
  */
-public record CogValidation(String target, List<String> errors, List<String> warnings, int overviews) {
+record CogValidation(String target, List<String> errors, List<String> warnings, int overviews) {
   /** The outcome, as the validate table prints it. */
   public enum Verdict {
     VALID,
