@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.s3.S3Client;
           + " cloud-free.json once every part is present.",
       "Scenes without a fetch-scene marker are reported as not ready and not judged. A scene with a stored cloud.json"
           + " is re-judged from it without reading its band, unless --recompute.",
-      "Reads SCENELIFT_RUN_ID, SCENELIFT_MANIFEST, AWS_BATCH_JOB_ARRAY_INDEX and the S3 settings from the environment."
+      "Reads SCENELIFT_RUN_ID, SCENELIFT_MANIFEST, AWS_BATCH_JOB_ARRAY_INDEX and the S3 settings from the environment;"
+          + " SCENELIFT_FORCE implies --recompute."
     },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
@@ -51,20 +52,20 @@ final class CloudFilterCommand implements Callable<Integer> {
   @Option(
       names = "--max-cloud",
       paramLabel = "PERCENT",
-      description = "Cloud-free only if cloud % of the non-fill pixels is at most this. Default: the manifest's option"
+      description = "Cloud-free only if cloud %% of the non-fill pixels is at most this. Default: the manifest's option"
           + " max-cloud, else 10.")
   Double maxCloud;
 
   @Option(
       names = "--max-shadow",
       paramLabel = "PERCENT",
-      description = "Cloud-free only if cloud-shadow % is at most this. Default: manifest option max-shadow, else 100.")
+      description = "Cloud-free only if cloud-shadow %% is at most this. Default: manifest option max-shadow, else 100.")
   Double maxShadow;
 
   @Option(
       names = "--max-fill",
       paramLabel = "PERCENT",
-      description = "Cloud-free only if fill % of the tile is at most this. Default: manifest option max-fill, else 100.")
+      description = "Cloud-free only if fill %% of the tile is at most this. Default: manifest option max-fill, else 100.")
   Double maxFill;
 
   @Option(
