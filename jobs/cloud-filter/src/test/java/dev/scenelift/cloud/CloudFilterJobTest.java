@@ -308,6 +308,37 @@ class CloudFilterJobTest {
   }
 
   @Test
+  void collection2ScenesCountDilatedCloudOnlyWhenAsked() throws Exception {
+    SceneId c2 = SceneId.parse("LC08_CU_003003_20210618_20210702_02");
+    // C2 QA_PIXEL: 10 columns cloud (bit 3, high confidence), 20 columns dilated cloud (bit 1) + clear, rest clear
+    IntBinaryOperator px = (x, y) -> x < 10 ? 0x0308 : x < 30 ? 0x5542 : 0x5540;
+    Path tif = QaRasters.write(work.resolve(SceneFilter.qaFileName(c2)), 100, 100, 32, px);
+    put(layout.rawObject(c2, Bundle.QA, SceneFilter.qaFileName(c2)), tif);
+    String xml;
+    try (var in = getClass().getResourceAsStream("/metadata/" + c2 + ".xml")) {
+      xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    putString(layout.metadataXml(layout.raw(), c2),
+        xml.replace("<CLOUD_COVER>12.3456<", "<CLOUD_COVER>10.0000<").replace("<FILL>3.75<", "<FILL>0<"));
+    markers.markDone(new CompletionMarker(c2, Stage.FETCH, "f", List.of(), Map.of(), "x", Instant.now(), Instant.now(),
+        1, "test", Map.of()));
+    manifest("run-c2", 10, Map.of(), c2);
+
+    assertThat(run("run-c2", 0)).as(err()).isZero();
+    CloudVerdict v = verdict(c2);
+    assertThat(v.cloudFree()).isTrue();
+    assertThat(v.cloudPercent()).isEqualTo(10.0);
+    assertThat(v.percent().get("dilated_cloud")).isEqualTo(20.0);
+    assertThat(v.percent().get("cloud_high")).isEqualTo(10.0);
+    assertThat(v.metadata().get("cloud_cover")).isCloseTo(v.cloudPercent(), within(0.5));
+
+    manifest("run-c2b", 10, Map.of(), c2);
+    assertThat(run("run-c2b", 0, "--dilated-is-cloud")).isZero();
+    assertThat(verdict(c2).cloudFree()).isFalse();
+    assertThat(verdict(c2).reason()).isEqualTo("cloud or dilated 30.00% > 10%");
+  }
+
+  @Test
   void isRegisteredAsTheFilterStage() {
     assertThat(ServiceLoader.load(JobEntryPoint.class).stream().map(ServiceLoader.Provider::get)
         .filter(p -> p.stage() == Stage.FILTER).toList()).hasSize(1);
