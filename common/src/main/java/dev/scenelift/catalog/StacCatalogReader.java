@@ -20,6 +20,13 @@ import java.util.regex.Pattern;
 public final class StacCatalogReader {
   private static final Pattern PRODUCT_SUFFIX = Pattern.compile("_(SR|ST|BT|QA|TOA|TA)$");
 
+  /** Reads an item or item collection from a file. */
+  public Map<SceneId, CatalogCloud> read(java.nio.file.Path file) throws IOException, MalformedCatalogException {
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return read(in, file.getFileName().toString());
+    }
+  }
+
   /** Reads an item or item collection from a stream the caller owns (not closed here). */
   public Map<SceneId, CatalogCloud> read(InputStream in, String source) throws IOException, MalformedCatalogException {
     JsonNode root = Json.mapper().readTree(in);
