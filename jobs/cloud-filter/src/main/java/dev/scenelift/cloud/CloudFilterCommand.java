@@ -1,6 +1,7 @@
 package dev.scenelift.cloud;
 
 import dev.scenelift.gdal.Gdal;
+import dev.scenelift.gdal.GdalS3;
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.job.JobConfig;
 import dev.scenelift.job.JobConfigException;
@@ -107,6 +108,14 @@ final class CloudFilterCommand implements Callable<Integer> {
   PromoteMode promote;
 
   @Option(
+      names = "--qa-read",
+      paramLabel = "HOW",
+      defaultValue = "download",
+      description = "download: copy the QA band to a temp file per scene (deleted after); vsis3: stream it through"
+          + " GDAL's /vsis3/ with the same S3 settings. Default: ${DEFAULT-VALUE}.")
+  QaRead qaRead;
+
+  @Option(
       names = "--temp-dir",
       paramLabel = "DIR",
       description = "Where QA bands are downloaded, one scene at a time. Default: java.io.tmpdir.")
@@ -150,6 +159,7 @@ final class CloudFilterCommand implements Callable<Integer> {
                 config.attempt(),
                 config.force() || bool(recompute, manifest, "recompute"),
                 promote != null ? promote : PromoteMode.valueOf(manifest.option("promote", "none")),
+                qaRead,
                 tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir")),
                 version());
       } catch (IllegalArgumentException e) {
@@ -164,6 +174,9 @@ final class CloudFilterCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
       Gdal.init();
+      if (qaRead == QaRead.vsis3) {
+        GdalS3.configure(config.s3());
+      }
       Clock clock = Clock.systemUTC();
       MarkerStore markers = new MarkerStore(s3, manifest.layout());
       SceneFilter filter = new SceneFilter(s3, manifest.layout(), thresholds, settings, clock);

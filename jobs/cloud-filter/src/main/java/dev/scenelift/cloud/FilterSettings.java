@@ -11,15 +11,17 @@ import java.util.Objects;
  * @param attempt the Batch attempt
  * @param recompute read the QA band even when a stored cloud.json could be re-judged
  * @param promote what to do with cloud-free scenes
+ * @param qaRead how the QA band is read
  * @param tempRoot where QA bands are downloaded (one temp directory per scene, deleted after)
  * @param toolVersion scenelift's version, for the markers
  */
 record FilterSettings(
-    String runId, int arrayIndex, int attempt, boolean recompute, PromoteMode promote, Path tempRoot,
+    String runId, int arrayIndex, int attempt, boolean recompute, PromoteMode promote, QaRead qaRead, Path tempRoot,
     String toolVersion) {
   FilterSettings {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(promote, "promote");
+    Objects.requireNonNull(qaRead, "qaRead");
     Objects.requireNonNull(tempRoot, "tempRoot");
     Objects.requireNonNull(toolVersion, "toolVersion");
   }

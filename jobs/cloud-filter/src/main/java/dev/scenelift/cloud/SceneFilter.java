@@ -1,6 +1,7 @@
 package dev.scenelift.cloud;
 
 import dev.scenelift.gdal.GdalException;
+import dev.scenelift.gdal.GdalS3;
 import dev.scenelift.json.Json;
 import dev.scenelift.metadata.ArdMetadata;
 import dev.scenelift.metadata.ArdMetadataParser;
@@ -178,6 +179,24 @@ final class SceneFilter {
 
   private QaReport qa(SceneId scene) throws SceneException {
     S3Location loc = layout.rawObject(scene, Bundle.QA, qaFileName(scene));
+    QaLayout qaLayout = QaLayout.of(scene.collection(), scene.sensor());
+    if (settings.qaRead() == QaRead.vsis3) {
+      try {
+        s3.headObject(b -> b.bucket(loc.bucket()).key(loc.key()));
+      } catch (NoSuchKeyException e) {
+        throw new SceneFailedException(scene, "qa-missing", "no QA band at " + loc, e);
+      } catch (S3Exception e) {
+        if (e.statusCode() == 404) {
+          throw new SceneFailedException(scene, "qa-missing", "no QA band at " + loc, e);
+        }
+        throw e;
+      }
+      try {
+        return qaReader.read(GdalS3.path(loc), qaLayout);
+      } catch (GdalException e) {
+        throw new SceneFailedException(scene, "qa-unreadable", "QA band " + loc + ": " + e.getMessage(), e);
+      }
+    }
     Path dir = null;
     try {
       dir = Files.createTempDirectory(settings.tempRoot(), "cloud-filter-");
@@ -187,7 +206,7 @@ final class SceneFilter {
       } catch (NoSuchKeyException e) {
         throw new SceneFailedException(scene, "qa-missing", "no QA band at " + loc, e);
       }
-      return qaReader.read(file.toString(), QaLayout.of(scene.collection(), scene.sensor()));
+      return qaReader.read(file.toString(), qaLayout);
     } catch (GdalException e) {
       throw new SceneFailedException(scene, "qa-unreadable", "QA band " + loc + ": " + e.getMessage(), e);
     } catch (IOException e) {

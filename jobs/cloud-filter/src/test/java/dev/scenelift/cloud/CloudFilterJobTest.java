@@ -251,6 +251,24 @@ class CloudFilterJobTest {
   }
 
   @Test
+  void readsTheBandThroughGdalVsis3WithoutTempFiles() throws Exception {
+    fetched(CLEAR, 20, 4);
+    fetched(CLOUDY, 0, 40);
+    manifest("run-v", 10, Map.of(), CLEAR, CLOUDY);
+    assertThat(run("run-v", 0, "--qa-read", "vsis3")).as(err()).isZero();
+    assertThat(verdict(CLEAR).cloudPercent()).isEqualTo(5.0);
+    assertThat(verdict(CLEAR).fillPercent()).isEqualTo(20.0);
+    assertThat(verdict(CLOUDY).cloudPercent()).isEqualTo(40.0);
+    try (var left = Files.list(scratch)) {
+      assertThat(left).isEmpty();
+    }
+    deleteQa(CLOUDY);
+    manifest("run-v2", 10, Map.of(), CLOUDY);
+    assertThat(run("run-v2", 0, "--qa-read", "vsis3", "--recompute")).isEqualTo(1);
+    assertThat(markers.failure(Stage.FILTER, CLOUDY).get().kind()).isEqualTo("qa-missing");
+  }
+
+  @Test
   void thresholdsDefaultToTheManifestOptions() {
     fetched(CLOUDY, 0, 40);
     manifest("run-m", 10, Map.of("max-cloud", "45", "sensors", "LE07,LC08"), CLOUDY);
