@@ -24,12 +24,19 @@ final class PixelModel {
 
   Strip strip(int y0, int rows) {
     Strip s = new Strip(y0, rows, size);
+    fill(s, 0, rows);
+    return s;
+  }
+
+  /** Computes rows [from, to) of a strip; disjoint ranges of one strip may be computed concurrently. */
+  void fill(Strip s, int from, int to) {
+    int y0 = s.y0;
     float[] cloud = new float[size];
     float[] shadowCloud = new float[size];
     long seed = recipe.seed();
     // Terrain and water do not change between acquisitions of the tile: they share a tile seed.
     long tileSeed = recipe.id().tile().h() * 7_368_787L + recipe.id().tile().v() * 2_750_159L;
-    for (int r = 0; r < rows; r++) {
+    for (int r = from; r < to; r++) {
       int y = y0 + r;
       double ty = y * step;
       int off = r * size;
@@ -66,7 +73,6 @@ final class PixelModel {
         s.flags[i] = f;
       }
     }
-    return s;
   }
 
   private boolean isFill(double x, double y) {

@@ -22,6 +22,13 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -44,10 +51,18 @@ final class SceneWriter {
 
   private final SceneRecipe recipe;
   private final int size;
+  private final ExecutorService workers;
+  private final int threads;
 
-  SceneWriter(SceneRecipe recipe, int size) {
+  /**
+   * @param workers runs the model's row ranges and the bands of each strip in parallel
+   * @param threads how many tasks to split each strip's model into (the pool's size)
+   */
+  SceneWriter(SceneRecipe recipe, int size, ExecutorService workers, int threads) {
     this.recipe = recipe;
     this.size = size;
+    this.workers = workers;
+    this.threads = threads;
   }
 
   /** Writes the scene's bundles into {@code dir}; returns the bundle files written. */
@@ -113,38 +128,84 @@ final class SceneWriter {
       }
       PixelModel model = new PixelModel(recipe, size);
       StripRenderer renderer = new StripRenderer(recipe);
-      short[] buf16 = new short[block * size];
-      byte[] buf8 = new byte[block * size];
+      BlockingQueue<short[]> buffers16 = new ArrayBlockingQueue<>(bands.size());
+      BlockingQueue<byte[]> buffers8 = new ArrayBlockingQueue<>(bands.size());
       for (int y0 = 0; y0 < size; y0 += block) {
         int rows = Math.min(block, size - y0);
-        Strip strip = model.strip(y0, rows);
+        Strip strip = new Strip(y0, rows, size);
+        List<Callable<Void>> parts = new ArrayList<>();
+        int per = (rows + threads - 1) / threads;
+        for (int from = 0; from < rows; from += per) {
+          int start = from;
+          int end = Math.min(rows, from + per);
+          parts.add(() -> {
+            model.fill(strip, start, end);
+            return null;
+          });
+        }
+        runAll(parts);
+        List<Callable<Void>> writes = new ArrayList<>();
         for (int i = 0; i < bands.size(); i++) {
           BandSpec b = bands.get(i);
           Dataset ds = datasets.get(i).get();
-          Band band = ds.GetRasterBand(1);
-          int err;
-          if (b.type() == BandSpec.DataType.UINT8) {
-            renderer.render8(b, strip, buf8);
-            err = band.WriteRaster(0, y0, size, rows, gdalconstConstants.GDT_Byte, buf8);
-          } else {
-            renderer.render16(b, strip, buf16);
-            int bufType =
-                b.type() == BandSpec.DataType.UINT16 ? gdalconstConstants.GDT_UInt16 : gdalconstConstants.GDT_Int16;
-            err = band.WriteRaster(0, y0, size, rows, bufType, buf16);
-            if (b.kind() == BandSpec.Kind.PIXEL_QA) {
-              stats.add(buf16, rows * size);
-            }
-          }
-          if (err != gdalconstConstants.CE_None) {
-            throw new GdalException("cannot write " + raster(work, b) + ": " + gdal.GetLastErrorMsg(), null);
-          }
-          ds.FlushCache();
+          int at = y0;
+          writes.add(() -> {
+            writeStrip(work, b, ds, strip, at, rows, renderer, stats, buffers16, buffers8);
+            return null;
+          });
         }
+        runAll(writes);
       }
     } finally {
       datasets.forEach(GdalDataset::close);
     }
     return stats;
+  }
+
+  private void writeStrip(Path work, BandSpec b, Dataset ds, Strip strip, int y0, int rows, StripRenderer renderer,
+      QaStats stats, BlockingQueue<short[]> buffers16, BlockingQueue<byte[]> buffers8) {
+    Band band = ds.GetRasterBand(1);
+    int n = rows * size;
+    int err;
+    if (b.type() == BandSpec.DataType.UINT8) {
+      byte[] buf = Objects.requireNonNullElseGet(buffers8.poll(), () -> new byte[n]);
+      renderer.render8(b, strip, buf);
+      err = band.WriteRaster(0, y0, size, rows, gdalconstConstants.GDT_Byte, buf);
+      buffers8.offer(buf);
+    } else {
+      short[] buf = Objects.requireNonNullElseGet(buffers16.poll(), () -> new short[n]);
+      renderer.render16(b, strip, buf);
+      int bufType =
+          b.type() == BandSpec.DataType.UINT16 ? gdalconstConstants.GDT_UInt16 : gdalconstConstants.GDT_Int16;
+      err = band.WriteRaster(0, y0, size, rows, bufType, buf);
+      if (b.kind() == BandSpec.Kind.PIXEL_QA) {
+        stats.add(buf, n); // one task per band, and strips run one after another: no race
+      }
+      buffers16.offer(buf);
+    }
+    if (err != gdalconstConstants.CE_None) {
+      throw new GdalException("cannot write " + raster(work, b) + ": " + gdal.GetLastErrorMsg(), null);
+    }
+    ds.FlushCache();
+  }
+
+  /** Runs tasks on the workers and waits for all; the first failure is rethrown. */
+  private void runAll(List<Callable<Void>> tasks) {
+    List<Future<Void>> futures;
+    try {
+      futures = workers.invokeAll(tasks);
+      for (Future<Void> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while generating " + recipe.id(), e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Writes a tar under a temporary name, renames it into place, then writes its {@code .md5}. */

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +90,7 @@ public final class SyntheticTiles {
       for (SceneRecipe recipe : plan) {
         if (!complete(dir, recipe.id())) {
           long start = System.nanoTime();
-          new SceneWriter(recipe, size).write(dir);
+          generate(recipe, dir);
           LOG.info("generated synthetic scene {} ({}x{}) in {} s", recipe.id(), size, size,
               String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
           wrote = true;
@@ -100,6 +102,17 @@ public final class SyntheticTiles {
       }
     }
     return new Folder(dir, plan.stream().map(SceneRecipe::id).toList());
+  }
+
+  /** Generates one scene with a pool as large as the machine, shut down before returning. */
+  private void generate(SceneRecipe recipe, Path dir) throws IOException {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService workers = Executors.newFixedThreadPool(threads);
+    try {
+      new SceneWriter(recipe, size, workers, threads).write(dir);
+    } finally {
+      workers.shutdownNow();
+    }
   }
 
   private static boolean complete(Path dir, SceneId id) {
