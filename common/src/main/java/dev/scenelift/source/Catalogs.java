@@ -19,7 +19,9 @@ public final class Catalogs {
 
   /**
    * Opens the catalog for a source: {@code file:///dir}, {@code https://host/path/}, {@code s3://bucket/prefix} or
-   * {@code synthetic[:N]}. With {@link SourceOptions#sceneList()}, the list restricts the source's scenes, and names
+   * {@code synthetic[:N]}. A folder or bucket prefix may hold several tiles: bundles of other tiles are skipped with a
+   * warning. A scene list naming a scene of another tile is an error naming the list line, the scene and both tiles.
+   * With {@link SourceOptions#sceneList()}, the list restricts the source's scenes, and names
    * them outright when an HTTP source has no {@code <tile>.md5_list}. Nothing is read until {@link
    * SceneCatalog#list}.
    *
@@ -63,7 +65,14 @@ public final class Catalogs {
           throw new IllegalArgumentException(
               "--source " + s + ": a file: source must be local (file:///dir), not on host " + uri.getAuthority());
         }
-        return new ListingCatalog(s, new FolderLister(Path.of(uri)), options.sceneList(), lists);
+        Path dir;
+        try {
+          dir = Path.of(uri);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--source " + s + ": expected file:///absolute/dir (" + e.getMessage()
+              + ")", e);
+        }
+        return new ListingCatalog(s, new FolderLister(dir), options.sceneList(), lists);
       case "http":
       case "https":
         if (uri.getHost() == null) {

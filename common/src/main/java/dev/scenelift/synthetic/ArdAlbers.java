@@ -14,6 +14,9 @@ final class ArdAlbers {
   static final String PROJ4 =
       "+proj=aea +lat_0=23 +lon_0=-96 +lat_1=29.5 +lat_2=45.5 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs";
 
+  /** The projected CRS's name as USGS's ARD GeoTIFFs carry it. */
+  static final String NAME = "AEA        WGS84";
+
   private ArdAlbers() {}
 
   /** The projection as WKT, for GeoTIFFs. */
@@ -22,6 +25,7 @@ final class ArdAlbers {
     SpatialReference srs = new SpatialReference();
     try {
       srs.ImportFromProj4(PROJ4);
+      srs.SetProjCS(NAME);
       return srs.ExportToWkt();
     } finally {
       srs.delete();

@@ -71,7 +71,10 @@ final class ArdXml {
       scene(root, index);
     }
     try (OutputStream out = Files.newOutputStream(file)) {
+      // USGS's declaration, on its own line (the JDK serializer would run the root element onto it)
+      out.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
       Transformer t = TransformerFactory.newInstance().newTransformer();
+      t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
       t.setOutputProperty(OutputKeys.INDENT, "yes");
       t.setOutputProperty(OutputKeys.ENCODING, "utf-8");
       t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "4");

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -235,6 +236,7 @@ final class SceneWriter {
         }
         tar.finish();
       }
+      readableByAll(partial);
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(partial);
@@ -248,9 +250,17 @@ final class SceneWriter {
     Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".partial");
     try {
       Files.writeString(partial, text, StandardCharsets.UTF_8);
+      readableByAll(partial);
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(partial);
+    }
+  }
+
+  /** Temp files are created owner-only; a finished bundle is an ordinary rw-r--r-- file like any download. */
+  private static void readableByAll(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

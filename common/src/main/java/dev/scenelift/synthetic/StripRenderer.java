@@ -88,35 +88,36 @@ final class StripRenderer {
   private void reflectance(Slot slot, Strip s, short[] out, boolean toa) {
     int k = slot.ordinal();
     long seed = recipe.seed() * 31 + k + (toa ? 1000 : 0);
-    for (int i = 0; i < s.pixels(); i++) {
-      byte f = s.flags[i];
-      if ((f & Strip.FILL) != 0) {
-        out[i] = SR_FILL;
-        continue;
+    for (int r = 0, i = 0; r < s.rows; r++) {
+      int y = s.y0 + r;
+      for (int x = 0; x < s.width; x++, i++) {
+        byte f = s.flags[i];
+        if ((f & Strip.FILL) != 0) {
+          out[i] = SR_FILL;
+          continue;
+        }
+        float v;
+        if ((f & Strip.WATER) != 0) {
+          v = WATER[k];
+        } else if ((f & Strip.SNOW) != 0) {
+          v = SNOW[k];
+        } else {
+          float g = s.vegetation[i];
+          v = g * VEGETATION[k] + (1 - g) * SOIL[k];
+        }
+        if ((f & Strip.SHADOW) != 0) {
+          v *= 0.3f;
+        }
+        if ((f & Strip.CLOUD) != 0) {
+          float a = s.cloudOpacity[i];
+          v = a * CLOUD[k] + (1 - a) * v;
+        }
+        v += ValueNoise.texture(seed, x, y) * (0.04f * v + 25);
+        if (toa) {
+          v = 0.9f * v + PATH[k];
+        }
+        out[i] = (short) Math.max(0, Math.min(10000, Math.round(v)));
       }
-      float v;
-      if ((f & Strip.WATER) != 0) {
-        v = WATER[k];
-      } else if ((f & Strip.SNOW) != 0) {
-        v = SNOW[k];
-      } else {
-        float g = s.vegetation[i];
-        v = g * VEGETATION[k] + (1 - g) * SOIL[k];
-      }
-      if ((f & Strip.SHADOW) != 0) {
-        v *= 0.3f;
-      }
-      if ((f & Strip.CLOUD) != 0) {
-        float a = s.cloudOpacity[i];
-        v = a * CLOUD[k] + (1 - a) * v;
-      }
-      int x = i % s.width;
-      int y = s.y0 + i / s.width;
-      v += ValueNoise.texture(seed, x, y) * (0.04f * v + 25);
-      if (toa) {
-        v = 0.9f * v + PATH[k];
-      }
-      out[i] = (short) Math.max(0, Math.min(10000, Math.round(v)));
     }
   }
 
@@ -124,28 +125,29 @@ final class StripRenderer {
     float land = 2700 + 330 * (float) recipe.greenness();
     float offset = slot == Slot.THERMAL2 ? -12 : 0;
     long seed = recipe.seed() * 37 + slot.ordinal();
-    for (int i = 0; i < s.pixels(); i++) {
-      byte f = s.flags[i];
-      if ((f & Strip.FILL) != 0) {
-        out[i] = SR_FILL;
-        continue;
+    for (int r = 0, i = 0; r < s.rows; r++) {
+      int y = s.y0 + r;
+      for (int x = 0; x < s.width; x++, i++) {
+        byte f = s.flags[i];
+        if ((f & Strip.FILL) != 0) {
+          out[i] = SR_FILL;
+          continue;
+        }
+        float t = land - 300 * (s.terrain[i] - 0.5f);
+        if ((f & Strip.WATER) != 0) {
+          t = land - 80;
+        } else if ((f & Strip.SNOW) != 0) {
+          t = Math.min(2700, t - 150);
+        } else if ((f & Strip.SHADOW) != 0) {
+          t -= 40;
+        }
+        if ((f & Strip.CLOUD) != 0) {
+          float a = s.cloudOpacity[i];
+          t = a * (2480 - 250 * a) + (1 - a) * t;
+        }
+        t += offset + ValueNoise.texture(seed, x, y) * 8;
+        out[i] = (short) Math.round(t);
       }
-      float t = land - 300 * (s.terrain[i] - 0.5f);
-      if ((f & Strip.WATER) != 0) {
-        t = land - 80;
-      } else if ((f & Strip.SNOW) != 0) {
-        t = Math.min(2700, t - 150);
-      } else if ((f & Strip.SHADOW) != 0) {
-        t -= 40;
-      }
-      if ((f & Strip.CLOUD) != 0) {
-        float a = s.cloudOpacity[i];
-        t = a * (2480 - 250 * a) + (1 - a) * t;
-      }
-      int x = i % s.width;
-      int y = s.y0 + i / s.width;
-      t += offset + ValueNoise.texture(seed, x, y) * 8;
-      out[i] = (short) Math.round(t);
     }
   }
 

@@ -100,6 +100,9 @@ class FolderCatalogTest {
     assertThatThrownBy(() -> Catalogs.forSource("ftp://host/dir", options(data)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ftp://host/dir");
+    assertThatThrownBy(() -> Catalogs.forSource("file:relative/dir", options(data)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("file:relative/dir");
     assertThatThrownBy(() -> Catalogs.forSource("synthetic:0", options(data)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("synthetic:0");
