@@ -11,6 +11,8 @@ final class PixelModel {
   private static final double EDGE_SLOPE = -0.21;
 
   private static final double WATER_LEVEL = 0.31;
+  private static final double CLOUD_EDGE_WIDTH = 0.03;
+  private static final double OCCLUDED_ABOVE = 0.86;
 
   private final SceneRecipe recipe;
   private final int size;
@@ -66,6 +68,12 @@ final class PixelModel {
           f |= Strip.WATER;
         } else if (t > recipe.snowLine()) {
           f |= Strip.SNOW;
+        }
+        if ((f & Strip.CLOUD) == 0 && cloud[x] > recipe.cloudThreshold() - CLOUD_EDGE_WIDTH) {
+          f |= Strip.CLOUD_EDGE;
+        }
+        if (t > OCCLUDED_ABOVE && (f & Strip.CLOUD) == 0) {
+          f |= Strip.TERRAIN_OCCLUDED;
         }
         // vegetation: more in the lowlands, scaled by the season
         s.vegetation[i] =

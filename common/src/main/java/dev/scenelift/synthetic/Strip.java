@@ -10,11 +10,15 @@ final class Strip {
   static final byte CLOUD = 4;
   static final byte SHADOW = 8;
   static final byte SNOW = 16;
+  /** Near a cloud's edge: not cloud, but the cloud test is less sure (medium confidence). */
+  static final byte CLOUD_EDGE = 32;
+  /** Steep high terrain hidden from the sensor (Landsat 8 flags it). */
+  static final byte TERRAIN_OCCLUDED = 64;
 
   final int y0;
   final int rows;
   final int width;
-  /** FILL, WATER, CLOUD, SHADOW, SNOW bits. */
+  /** FILL, WATER, CLOUD, SHADOW, SNOW, CLOUD_EDGE, TERRAIN_OCCLUDED bits. */
   final byte[] flags;
   /** Which contributing scene (1 or 2); 0 on fill. */
   final byte[] lineage;

@@ -57,7 +57,10 @@ final class StripRenderer {
     }
   }
 
-  /** Collection 1 PIXELQA: e.g. 322 clear, 324 water, 328 shadow, 336 snow, 480 cloud on Landsat 8; 66..224 on TM. */
+  /**
+   * Collection 1 PIXELQA: e.g. 322 clear, 324 water, 328 shadow, 336 snow, 480 cloud on Landsat 8 (66, 68, 72, 80,
+   * 224 on TM/ETM+); medium cloud confidence (bits 6-7 = 2) at cloud edges; terrain occlusion (bit 10) on Landsat 8.
+   */
   static short pixelQa(byte flags, boolean oli) {
     if ((flags & Strip.FILL) != 0) {
       return 1;
@@ -66,7 +69,10 @@ final class StripRenderer {
     if ((flags & Strip.CLOUD) != 0) {
       return (short) (v | 1 << 5 | 3 << 6);
     }
-    v |= 1 << 6; // cloud confidence low
+    v |= (flags & Strip.CLOUD_EDGE) != 0 ? 2 << 6 : 1 << 6; // cloud confidence medium near clouds, else low
+    if (oli && (flags & Strip.TERRAIN_OCCLUDED) != 0) {
+      v |= 1 << 10;
+    }
     if ((flags & Strip.SHADOW) != 0) {
       v |= 1 << 3;
     } else if ((flags & Strip.SNOW) != 0) {
