@@ -57,13 +57,13 @@ final class FolderLister implements BundleLister {
       String name = f.getFileName().toString();
       Optional<BundleName> bundle = BundleFiles.bundle(name);
       if (bundle.isPresent()) {
-        rows.add(new BundleRow(bundle.get(), f.toUri(), md5s.md5(name), Files.size(f), f.toString()));
+        Optional<String> md5 = md5s.md5(bundle.get().toString());
+        rows.add(new BundleRow(bundle.get(), f.toUri(), md5, Files.size(f), f.toString()));
       } else if (BundleFiles.looksLikeBundle(name)) {
         LOG.warn("{}: skipped {}: not an ARD bundle file name", dir, name);
       }
     }
-    long listedButAbsent =
-        md5s.names().stream().filter(n -> !Files.exists(dir.resolve(n))).count();
+    long listedButAbsent = md5s.names().stream().filter(n -> !Files.exists(dir.resolve(n))).count();
     if (listedButAbsent > 0) {
       LOG.warn("{}: {} bundle(s) named in md5 files are not in the folder", dir, listedButAbsent);
     }

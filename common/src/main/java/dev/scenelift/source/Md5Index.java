@@ -26,19 +26,12 @@ final class Md5Index {
     }
   }
 
+  /** The md5 of a bundle, by its normalized file name ({@link dev.scenelift.scene.BundleName#toString()}). */
   Optional<String> md5(String fileName) {
     return Optional.ofNullable(byName.get(fileName)).map(Known::md5);
   }
 
-  int size() {
-    return byName.size();
-  }
-
-  /** Whether a file name is listed. */
-  boolean contains(String fileName) {
-    return byName.containsKey(fileName);
-  }
-
+  /** The listed bundle file names, normalized. */
   java.util.Set<String> names() {
     return java.util.Set.copyOf(byName.keySet());
   }

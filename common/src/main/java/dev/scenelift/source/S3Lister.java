@@ -66,7 +66,8 @@ final class S3Lister implements BundleLister {
       Optional<BundleName> bundle = BundleFiles.bundle(name);
       if (bundle.isPresent()) {
         S3Location at = new S3Location(prefix.bucket(), o.key());
-        rows.add(new BundleRow(bundle.get(), at.toUri(), md5s.md5(name), o.size(), at.toString()));
+        Optional<String> md5 = md5s.md5(bundle.get().toString());
+        rows.add(new BundleRow(bundle.get(), at.toUri(), md5, o.size(), at.toString()));
       }
     }
     return rows;

@@ -104,7 +104,9 @@ class HttpCatalogTest {
     List<SceneEntry> scenes = Catalogs.forSource(base(), withList(data, list)).list(H03V03);
 
     assertThat(scenes).singleElement().satisfies(e -> {
-      assertThat(e.bundles()).extracting(BundleSource::bundle).containsExactlyInAnyOrder(Bundle.SR, Bundle.TA, Bundle.BT, Bundle.QA);
+      assertThat(e.bundles())
+          .extracting(BundleSource::bundle)
+          .containsExactlyInAnyOrder(Bundle.SR, Bundle.TA, Bundle.BT, Bundle.QA);
       assertThat(e.bundle(Bundle.TA).orElseThrow().uri()).isEqualTo(URI.create(base() + L8 + "_TA.tar"));
     });
   }

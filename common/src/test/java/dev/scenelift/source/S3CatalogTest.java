@@ -97,7 +97,8 @@ class S3CatalogTest {
       seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " payer="
           + exchange.getRequestHeaders().getFirst("x-amz-request-payer"));
       String body = query != null && query.contains("list-type=2")
-          ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+          ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+              + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
               + "<Name>usgs-ard</Name><Prefix>t/</Prefix><KeyCount>2</KeyCount><MaxKeys>1000</MaxKeys>"
               + "<IsTruncated>false</IsTruncated>"
               + "<Contents><Key>t/" + L8 + "_SR.tar</Key><Size>99</Size></Contents>"

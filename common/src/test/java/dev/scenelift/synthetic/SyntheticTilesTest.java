@@ -279,16 +279,19 @@ class SyntheticTilesTest {
       }
       long valid = px.length - fill;
       Document doc = parse(qa.get(id + ".xml"));
-      assertThat(text(doc, "fill")).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", 100.0 * fill / px.length));
-      assertThat(text(doc, "cloud_cover")).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", 100.0 * cloud / valid));
-      assertThat(text(doc, "cloud_shadow"))
-          .isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", 100.0 * shadow / valid));
-      assertThat(text(doc, "snow_ice")).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", 100.0 * snow / valid));
+      assertThat(text(doc, "fill")).isEqualTo(percent(fill, px.length));
+      assertThat(text(doc, "cloud_cover")).isEqualTo(percent(cloud, valid));
+      assertThat(text(doc, "cloud_shadow")).isEqualTo(percent(shadow, valid));
+      assertThat(text(doc, "snow_ice")).isEqualTo(percent(snow, valid));
       sawCloud |= cloud > 0;
       sawFill |= fill > 0;
     }
     assertThat(sawCloud).as("some scene has clouds").isTrue();
     assertThat(sawFill).as("some scene has fill").isTrue();
+  }
+
+  static String percent(long part, long whole) {
+    return String.format(java.util.Locale.ROOT, "%.4f", 100.0 * part / whole);
   }
 
   @Test
