@@ -1,0 +1,64 @@
+package dev.scenelift.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The outputs are the contract `submit-run --config` reads from `terraform output -json`; README.md lists them. */
+class TerraformOutputsTest {
+  static final List<String> CONTRACT =
+      List.of(
+          "region",
+          "job_queue",
+          "job_definitions",
+          "raw_bucket",
+          "opt_bucket",
+          "cog_bucket",
+          "runs_bucket",
+          "events_queue_url",
+          "ecr_repositories");
+
+  private final TerraformModule tf = TerraformModule.ofProject();
+
+  @Test
+  void outputsIncludeEveryNameSubmitRunReads() {
+    assertThat(tf.outputs().keySet()).containsAll(CONTRACT);
+  }
+
+  @Test
+  void everyOutputAndVariableIsDescribed() {
+    tf.outputs().forEach((name, o) -> assertThat((String) o.get("description")).as(name).isNotBlank());
+    tf.variables()
+        .forEach(
+            (name, v) -> {
+              assertThat((String) v.get("description")).as(name).isNotBlank();
+              assertThat(v).as(name + " has a default").containsKey("default");
+            });
+  }
+
+  @Test
+  void outputsHaveTheShapesSubmitRunExpects() {
+    Map<String, Map<String, Object>> outputs = tf.outputs();
+    assertThat(String.valueOf(outputs.get("region").get("value"))).isEqualTo("us-west-2");
+    assertThat(String.valueOf(outputs.get("job_queue").get("value"))).isEqualTo("aws_batch_job_queue.main.name");
+    assertThat(String.valueOf(outputs.get("events_queue_url").get("value"))).isEqualTo("aws_sqs_queue.events.url");
+    // maps keyed by job name (hcl4j leaves for-expressions unevaluated: read the source)
+    assertThat(tf.text())
+        .contains(
+            "{ for job, definition in aws_batch_job_definition.job : job => { name = definition.name, arn = definition.arn } }")
+        .contains("{ for job, repository in aws_ecr_repository.job : job => repository.repository_url }");
+  }
+
+  @Test
+  void readmeDocumentsTheContract() throws IOException {
+    String readme = Files.readString(tf.dir().resolve("README.md"));
+    for (String name : CONTRACT) {
+      assertThat(readme).as("README names output " + name).contains("`" + name + "`");
+    }
+    assertThat(readme).contains("terraform init", "terraform plan", "terraform apply", "jib:build");
+  }
+}
