@@ -1,5 +1,6 @@
-# One repository per job image (`mvn -pl jobs/<job> jib:build -Dimage=<url>:<tag>`), and one for the base image
-# the job images are layered on (docker/base). Untagged images expire after 7 days; only the newest tagged ones stay.
+# One repository per job image (pushed by `mvn -Ppush ...` or `mvn -pl jobs/<job> jib:build -Dimage=<url>:<tag>`, see
+# README.md) and one for the base image they are layered on (docker/base). Untagged images expire after 7 days; only
+# the newest tagged ones stay.
 
 resource "aws_ecr_repository" "job" {
   for_each = var.jobs

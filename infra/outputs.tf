@@ -67,7 +67,7 @@ output "landing_queue_url" {
 }
 
 output "ecr_repositories" {
-  description = "Per job: the ECR repository URL to push its image to (`mvn -pl jobs/<job> jib:build -Dimage=<url>:<tag>`)."
+  description = "Per job: the ECR repository URL to push its image to (README.md: `mvn -Ppush` or `mvn -pl jobs/<job> jib:build -Dimage=<url>:<tag>`)."
   value       = { for job, repository in aws_ecr_repository.job : job => repository.repository_url }
 }
 

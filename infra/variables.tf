@@ -138,7 +138,7 @@ variable "subnet_ids" {
 }
 
 variable "image_tag" {
-  description = "Image tag the job definitions run (pushed by `mvn jib:build`)."
+  description = "Image tag the job definitions run (pushed by `mvn -Ppush`, README.md)."
   type        = string
   default     = "latest"
 }
