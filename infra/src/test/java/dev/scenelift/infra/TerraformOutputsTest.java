@@ -2,10 +2,15 @@ package dev.scenelift.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scenelift.scene.Stage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The outputs are the contract `submit-run --config` reads from `terraform output -json`; README.md lists them. */
@@ -51,6 +56,23 @@ class TerraformOutputsTest {
         .contains(
             "{ for job, definition in aws_batch_job_definition.job : job => { name = definition.name, arn = definition.arn } }")
         .contains("{ for job, repository in aws_ecr_repository.job : job => repository.repository_url }");
+  }
+
+  @Test
+  void exampleOutputJsonHasExactlyTheModulesOutputs() throws IOException {
+    JsonNode example = new ObjectMapper().readTree(tf.dir().resolve("outputs.example.json").toFile());
+
+    Set<String> names = new TreeSet<>();
+    example.fieldNames().forEachRemaining(names::add);
+    assertThat(names).isEqualTo(new TreeSet<>(tf.outputs().keySet()));
+    example.forEach(o -> assertThat(o.has("value") && o.has("type") && o.has("sensitive")).isTrue());
+    JsonNode definitions = example.path("job_definitions").path("value");
+    for (Stage stage : Stage.values()) {
+      assertThat(definitions.path(stage.jobName()).path("name").asText()).isEqualTo("scenelift-" + stage.jobName());
+      assertThat(definitions.path(stage.jobName()).path("arn").asText()).startsWith("arn:aws:batch:");
+      assertThat(example.path("ecr_repositories").path("value").path(stage.jobName()).asText())
+          .endsWith("/scenelift-" + stage.jobName());
+    }
   }
 
   @Test
