@@ -3,8 +3,9 @@ terraform {
 
   required_providers {
     aws = {
-      source  = "hashicorp/aws"
-      version = "~> 5.0"
+      source = "hashicorp/aws"
+      # 5.x from 5.31 on: aws_batch_job_queue's compute_environment_order block
+      version = "~> 5.31"
     }
   }
 }
