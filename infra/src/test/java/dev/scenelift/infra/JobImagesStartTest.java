@@ -79,8 +79,20 @@ class JobImagesStartTest {
 
     Run run = runInImage(image, app, command);
 
+    System.out.println(stage + " --help:\n" + run.output());
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output()).contains(stage.jobName());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Stage.class)
+  void processesInTheImageRunAsUid10001(Stage stage) throws Exception {
+    ImageTar image = ImageTar.read(JobImage.of(stage).tar());
+
+    Run run = runInImage(image, unpackApplication(image, stage), List.of("id", "-u"));
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output().strip()).isEqualTo("10001");
   }
 
   @ParameterizedTest
@@ -100,6 +112,7 @@ class JobImagesStartTest {
                 "/probe:/app/classes:/app/resources:/app/libs/*",
                 GdalProbe.class.getName()));
 
+    System.out.println(stage + ": " + run.output());
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output()).containsPattern("GDAL 3\\.\\d+\\.\\d+");
   }
