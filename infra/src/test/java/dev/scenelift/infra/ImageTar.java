@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +87,31 @@ final class ImageTar {
           }
         });
     return names;
+  }
+
+  /** {@code sha256:<hex>} of a layer's uncompressed tar: what {@code rootfs.diff_ids} must hold for it. */
+  String uncompressedDigest(String layer) throws IOException {
+    MessageDigest sha256;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    forEachEntry(
+        file,
+        e -> e.getName().equals(layer),
+        (e, in) -> {
+          InputStream blob = new BufferedInputStream(in);
+          blob.mark(2);
+          boolean gzip = blob.read() == 0x1f && blob.read() == 0x8b;
+          blob.reset();
+          InputStream tar = gzip ? new GzipCompressorInputStream(blob) : blob;
+          byte[] buffer = new byte[1 << 16];
+          for (int n = tar.read(buffer); n >= 0; n = tar.read(buffer)) {
+            sha256.update(buffer, 0, n);
+          }
+        });
+    return "sha256:" + HexFormat.of().formatHex(sha256.digest());
   }
 
   /** Copies a layer blob out, for {@code tar -x}. */

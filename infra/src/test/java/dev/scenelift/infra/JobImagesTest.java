@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,21 @@ class JobImagesTest {
     assertThat(appEntries).contains(JobImage.of(stage).mainClassEntry(), "app/jib-classpath-file");
     assertThat(appEntries).anyMatch(name -> name.matches("app/libs/scenelift-common-.*\\.jar"));
     assertThat(appEntries).anyMatch(name -> name.matches("app/libs/gdal-.*\\.jar"));
+  }
+
+  @Test
+  void baseImageLayerMatchesItsDiffId() throws IOException {
+    assertThat(base.diffIds()).containsExactly(base.uncompressedDigest(base.layers().get(0)));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Stage.class)
+  void applicationLayersMatchTheirDiffIds(Stage stage) throws IOException {
+    ImageTar image = ImageTar.read(JobImage.of(stage).tar());
+    List<String> layers = image.layers();
+    for (int i = base.layers().size(); i < layers.size(); i++) {
+      assertThat(image.uncompressedDigest(layers.get(i))).as(layers.get(i)).isEqualTo(image.diffIds().get(i));
+    }
   }
 
   @ParameterizedTest
