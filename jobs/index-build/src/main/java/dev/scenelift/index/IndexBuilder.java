@@ -123,11 +123,12 @@ final class IndexBuilder {
       } catch (ExecutionException ex) {
         Throwable cause = ex.getCause();
         String kind = cause instanceof IndexSceneException ise ? ise.kind() : "error";
-        String line = Stage.INDEX + ": " + e.getKey() + ": " + cause.getMessage();
+        String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
+        String line = Stage.INDEX + ": " + e.getKey() + ": " + message;
         failed.add(line);
         err.println(line);
         markers.markFailed(
-            new FailureRecord(e.getKey(), Stage.INDEX, runId, kind, String.valueOf(cause.getMessage()), 1, Instant.now()));
+            new FailureRecord(e.getKey(), Stage.INDEX, runId, kind, message, 1, Instant.now()));
       }
     }
 

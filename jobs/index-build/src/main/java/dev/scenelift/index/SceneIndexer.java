@@ -98,6 +98,7 @@ final class SceneIndexer {
             fingerprint,
             v != null,
             v != null && v.cloudFree(),
+            v == null ? "" : v.reason(),
             v == null ? Double.NaN : v.cloudPercent(),
             v == null ? Double.NaN : v.fillPercent(),
             thumbnail,

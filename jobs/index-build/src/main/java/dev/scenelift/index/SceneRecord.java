@@ -8,6 +8,7 @@ import java.util.Objects;
  * @param fingerprint digest of the scene's inputs (keys, sizes, ETags) when it was rendered
  * @param judged whether a cloud verdict existed
  * @param cloudFree the verdict
+ * @param reason the verdict's reason, as cloud-filter wrote it (shown as text, escaped)
  * @param cloudPercent cloud % (NaN unknown)
  * @param fillPercent fill % (NaN unknown)
  * @param thumbnail whether thumbnails were written
@@ -17,11 +18,13 @@ record SceneRecord(
     String fingerprint,
     boolean judged,
     boolean cloudFree,
+    String reason,
     double cloudPercent,
     double fillPercent,
     boolean thumbnail,
     boolean item) {
   SceneRecord {
     Objects.requireNonNull(fingerprint, "fingerprint");
+    reason = reason == null ? "" : reason;
   }
 }
