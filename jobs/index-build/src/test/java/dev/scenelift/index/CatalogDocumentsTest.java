@@ -22,12 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogDocumentsTest {
-  @TempDir Path tmp;
   private IndexedTile tile;
   private final StacSchemas schemas = new StacSchemas();
 
   @BeforeAll
-  void index() throws Exception {
+  void index(@TempDir Path tmp) throws Exception {
     tile = new IndexedTile(tmp);
     assertThat(tile.run()).as(tile.lastErr).isZero();
   }
