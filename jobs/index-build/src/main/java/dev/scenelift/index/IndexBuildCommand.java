@@ -14,7 +14,6 @@ import dev.scenelift.scene.Tile;
 import dev.scenelift.stac.StacDocuments;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.ManifestStore;
-import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.store.S3Settings;
 import dev.scenelift.thumb.BandReader;
@@ -90,11 +89,17 @@ final class IndexBuildCommand implements Callable<Integer> {
   Integer workers;
 
   private final Map<String, String> env;
+  private final java.util.function.Function<S3Settings, S3Client> clients;
   private final PrintStream out;
   private final PrintStream err;
 
-  IndexBuildCommand(Map<String, String> env, PrintStream out, PrintStream err) {
+  IndexBuildCommand(
+      Map<String, String> env,
+      java.util.function.Function<S3Settings, S3Client> clients,
+      PrintStream out,
+      PrintStream err) {
     this.env = env;
+    this.clients = clients;
     this.out = out;
     this.err = err;
   }
@@ -114,7 +119,7 @@ final class IndexBuildCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (S3Client s3 = S3ClientFactory.create(target.settings())) {
+    try (S3Client s3 = clients.apply(target.settings())) {
       List<SceneId> expected = target.expected();
       if (target.manifest().isPresent()) {
         RunManifest m;
@@ -127,9 +132,7 @@ final class IndexBuildCommand implements Callable<Integer> {
         target = target.withManifest(m);
         expected = m.scenes().stream().map(SceneEntry::id).toList();
       }
-      if (thumbnails) {
-        GdalS3.configure(target.settings());
-      }
+      GdalS3.configure(target.settings());
       OutputNames names = new OutputNames(target.layout());
       Eo3Documents eo3 = new Eo3Documents();
       SceneIndexer indexer =

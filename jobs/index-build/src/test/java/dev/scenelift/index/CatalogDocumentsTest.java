@@ -84,10 +84,15 @@ class CatalogDocumentsTest {
     assertThat(red.get("raster:bands").get(0).get("nodata").asDouble()).isEqualTo(-9999);
     assertThat(item.get("assets").get("thumbnail").get("href").asText())
         .isEqualTo("../../../raw/h03v03/thumbs/" + L8 + "_thumb_small.png");
-    // h03v03 lies in western Washington
+    // corners as gdaltransform (PROJ) gives them for ARD Albers -> WGS84
     JsonNode bbox = item.get("bbox");
-    assertThat(bbox.get(0).asDouble()).isBetween(-126.0, -121.0);
-    assertThat(bbox.get(1).asDouble()).isBetween(45.0, 49.5);
+    assertThat(bbox.get(0).asDouble()).isCloseTo(-123.6529599, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(bbox.get(1).asDouble()).isCloseTo(44.6880805, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(bbox.get(2).asDouble()).isCloseTo(-121.2794184, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(bbox.get(3).asDouble()).isCloseTo(46.3567933, org.assertj.core.data.Offset.offset(1e-5));
+    JsonNode upperLeft = item.get("geometry").get("coordinates").get(0).get(0);
+    assertThat(upperLeft.get(0).asDouble()).isCloseTo(-123.6529599, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(upperLeft.get(1).asDouble()).isCloseTo(45.9815823, org.assertj.core.data.Offset.offset(1e-5));
     assertThat(item.get("geometry").get("coordinates").get(0).size()).isEqualTo(41);
   }
 
