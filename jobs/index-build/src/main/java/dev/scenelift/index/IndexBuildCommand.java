@@ -135,16 +135,18 @@ final class IndexBuildCommand implements Callable<Integer> {
       GdalS3.configure(target.settings());
       OutputNames names = new OutputNames(target.layout());
       Eo3Documents eo3 = new Eo3Documents();
+      ObjectWriter writer = new ObjectWriter(s3);
       SceneIndexer indexer =
           new SceneIndexer(
               s3,
+              writer,
               names,
               new SceneDescriber(ArdAlbers.wkt2()),
               thumbnails ? Optional.of(new ThumbnailRenderer(new BandReader(), new TrueColour())) : Optional.empty(),
               new StacDocuments(),
               eo3);
       IndexBuilder builder =
-          new IndexBuilder(s3, names, indexer, new Templates(), new StacDocuments(), eo3, pool, out, err);
+          new IndexBuilder(s3, writer, names, indexer, new Templates(), new StacDocuments(), eo3, pool, out, err);
       IndexResult r =
           builder.build(target.tile(), expected, force || target.force(), "thumbnails=" + thumbnails, target.runId());
       new IndexSummary(target.settings()).print(r, out);

@@ -29,7 +29,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -40,6 +39,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  */
 final class IndexBuilder {
   private final S3Client s3;
+  private final ObjectWriter writer;
   private final OutputNames names;
   private final ObjectLister lister;
   private final SceneIndexer indexer;
@@ -54,6 +54,7 @@ final class IndexBuilder {
 
   IndexBuilder(
       S3Client s3,
+      ObjectWriter writer,
       OutputNames names,
       SceneIndexer indexer,
       Templates templates,
@@ -63,6 +64,7 @@ final class IndexBuilder {
       PrintStream out,
       PrintStream err) {
     this.s3 = s3;
+    this.writer = writer;
     this.names = names;
     this.lister = new ObjectLister(s3);
     this.indexer = indexer;
@@ -85,13 +87,13 @@ final class IndexBuilder {
       throws InterruptedException {
     KeyLayout layout = names.layout();
     IndexState previous = stateStore.read(tile);
+    // one listing per prefix serves both the plan and (with this run's writes added) the listing pages
+    Map<S3Location, List<ListedObject>> listed = new LinkedHashMap<>();
+    for (S3Location root : List.of(layout.raw(), layout.opt(), layout.cog())) {
+      listed.computeIfAbsent(root, lister::list);
+    }
     Map<SceneId, SceneInputs> scenes =
-        SceneInventory.of(
-            layout,
-            tile,
-            lister.list(layout.tileDir(layout.raw(), tile)),
-            lister.list(layout.tileDir(layout.cog(), tile)),
-            expected);
+        SceneInventory.of(layout, tile, listed.get(layout.raw()), listed.get(layout.cog()), expected);
 
     Map<SceneId, SceneRecord> records = new TreeMap<>(java.util.Comparator.comparing(SceneId::toString));
     Map<SceneId, Future<SceneResult>> work = new LinkedHashMap<>();
@@ -132,30 +134,27 @@ final class IndexBuilder {
       }
     }
 
+    // --force rewrites every document and page too
+    Map<String, String> pageDigests = force ? new HashMap<>() : new HashMap<>(previous.pages());
     for (Map.Entry<String, SceneDescription> p : productSamples.entrySet()) {
-      put(names.eo3Product(tile, p.getKey()), indexer.yaml(eo3.product(p.getValue())), "application/yaml");
+      putIfChanged(
+          names.eo3Product(tile, p.getKey()), indexer.yaml(eo3.product(p.getValue())), "application/yaml", pageDigests);
     }
-    boolean hasCatalog = writeStac(tile, scenes, records);
-    put(
+    boolean hasCatalog = writeStac(tile, scenes, records, pageDigests);
+    putIfChanged(
         names.thumbIndex(tile),
         thumbIndex.render(tile, scenes, records, hasCatalog).getBytes(StandardCharsets.UTF_8),
-        "text/html; charset=utf-8");
+        "text/html; charset=utf-8",
+        pageDigests);
 
-    Map<String, String> pageDigests = new HashMap<>(previous.pages());
     int pagesWritten = 0;
     List<S3Location> tops = new ArrayList<>();
-    for (S3Location root : List.of(layout.raw(), layout.opt(), layout.cog())) {
-      if (tops.contains(root)) {
-        continue;
-      }
-      tops.add(root.resolve(OutputNames.LISTING_PAGE));
-      for (Map.Entry<S3Location, String> page : listings.render(root, lister.list(root)).entrySet()) {
-        byte[] body = page.getValue().getBytes(StandardCharsets.UTF_8);
-        String digest = sha256(body);
-        String key = page.getKey().toString();
-        if (!digest.equals(pageDigests.get(key))) {
-          put(page.getKey(), body, "text/html; charset=utf-8");
-          pageDigests.put(key, digest);
+    for (Map.Entry<S3Location, List<ListedObject>> root : listed.entrySet()) {
+      tops.add(root.getKey().resolve(OutputNames.LISTING_PAGE));
+      List<ListedObject> now = writer.merged(root.getKey(), root.getValue());
+      for (Map.Entry<S3Location, String> page : listings.render(root.getKey(), now).entrySet()) {
+        if (putIfChanged(
+            page.getKey(), page.getValue().getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", pageDigests)) {
           pagesWritten++;
         }
       }
@@ -176,7 +175,8 @@ final class IndexBuilder {
   }
 
   /** The collection of the tile (items: scenes with COGs) and the root catalog, keeping other tiles' children. */
-  private boolean writeStac(Tile tile, Map<SceneId, SceneInputs> scenes, Map<SceneId, SceneRecord> records) {
+  private boolean writeStac(
+      Tile tile, Map<SceneId, SceneInputs> scenes, Map<SceneId, SceneRecord> records, Map<String, String> digests) {
     S3Location collection = names.stacCollection(tile);
     List<String> items = new ArrayList<>();
     records.forEach(
@@ -191,10 +191,11 @@ final class IndexBuilder {
     java.time.LocalDate first = scenes.keySet().stream().map(SceneId::acquired).min(java.time.LocalDate::compareTo).orElseThrow();
     java.time.LocalDate last = scenes.keySet().stream().map(SceneId::acquired).max(java.time.LocalDate::compareTo).orElseThrow();
     S3Location catalog = names.stacCatalog();
-    put(
+    putIfChanged(
         collection,
         Json.writeBytes(stac.collection(tile, OutputNames.relative(collection, catalog), items, first, last)),
-        "application/json");
+        "application/json",
+        digests);
     java.util.Set<String> children = new java.util.TreeSet<>();
     readJson(catalog)
         .ifPresent(
@@ -207,7 +208,7 @@ final class IndexBuilder {
             });
     children.add(OutputNames.relative(catalog, collection));
     ObjectNode root = stac.catalog(List.copyOf(children));
-    put(catalog, Json.writeBytes(root), "application/json");
+    putIfChanged(catalog, Json.writeBytes(root), "application/json", digests);
     return true;
   }
 
@@ -222,9 +223,15 @@ final class IndexBuilder {
     }
   }
 
-  private void put(S3Location loc, byte[] body, String contentType) {
-    s3.putObject(
-        b -> b.bucket(loc.bucket()).key(loc.key()).contentType(contentType), RequestBody.fromBytes(body));
+  /** Writes a tile-level document unless the last run wrote the same bytes; returns whether it wrote. */
+  private boolean putIfChanged(S3Location loc, byte[] body, String contentType, Map<String, String> digests) {
+    String digest = sha256(body);
+    if (digest.equals(digests.get(loc.toString()))) {
+      return false;
+    }
+    writer.put(loc, body, contentType);
+    digests.put(loc.toString(), digest);
+    return true;
   }
 
   private static String sha256(byte[] body) {

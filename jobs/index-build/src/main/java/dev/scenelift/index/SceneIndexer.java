@@ -23,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -32,6 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class SceneIndexer {
   private final S3Client s3;
+  private final ObjectWriter writer;
   private final OutputNames names;
   private final SceneDescriber describer;
   private final Optional<ThumbnailRenderer> renderer;
@@ -42,12 +42,14 @@ final class SceneIndexer {
   /** @param renderer empty: no thumbnails (e.g. the benchmark, which has no pixels) */
   SceneIndexer(
       S3Client s3,
+      ObjectWriter writer,
       OutputNames names,
       SceneDescriber describer,
       Optional<ThumbnailRenderer> renderer,
       StacDocuments stac,
       Eo3Documents eo3) {
     this.s3 = s3;
+    this.writer = writer;
     this.names = names;
     this.describer = describer;
     this.renderer = renderer;
@@ -189,7 +191,6 @@ final class SceneIndexer {
   }
 
   private void put(S3Location loc, byte[] body, String contentType) {
-    s3.putObject(
-        b -> b.bucket(loc.bucket()).key(loc.key()).contentType(contentType), RequestBody.fromBytes(body));
+    writer.put(loc, body, contentType);
   }
 }

@@ -67,6 +67,21 @@ class IndexBuildTest {
   }
 
   @Test
+  void hostileVerdictReasonIsEscapedInThumbIndex() throws Exception {
+    try (IndexedTile t = new IndexedTile(tmp)) {
+      var v =
+          new dev.scenelift.verdict.CloudVerdict(
+              L5, false, "<script>alert(1)</script>\" onmouseover=\"x", Map.of("cloud", 50.0), Map.of(), Map.of(),
+              "run-1", java.time.Instant.now());
+      t.fixture.put(t.layout.cloudVerdict(L5), dev.scenelift.json.Json.writeBytes(v), "application/json");
+      assertThat(t.run()).isEqualTo(ExitCodes.OK);
+      String page = t.read(t.names().thumbIndex(TILE));
+      assertThat(page).doesNotContain("<script>alert(1)", "\" onmouseover=\"x");
+      assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+  }
+
+  @Test
   void runsOnItsOwnOverATileWithoutAManifest() throws Exception {
     try (IndexedTile t = new IndexedTile(tmp)) {
       Map<String, String> env = new HashMap<>(t.env());
