@@ -92,6 +92,8 @@ final class IndexBuilder {
     for (S3Location root : List.of(layout.raw(), layout.opt(), layout.cog())) {
       listed.computeIfAbsent(root, lister::list);
     }
+    java.util.Set<String> rawKeys = new java.util.HashSet<>();
+    listed.get(layout.raw()).forEach(o -> rawKeys.add(o.key()));
     Map<SceneId, SceneInputs> scenes =
         SceneInventory.of(layout, tile, listed.get(layout.raw()), listed.get(layout.cog()), expected);
 
@@ -121,6 +123,11 @@ final class IndexBuilder {
       try {
         SceneResult r = e.getValue().get();
         records.put(e.getKey(), r.record());
+        S3Location failure = layout.failure(Stage.INDEX, e.getKey());
+        if (rawKeys.contains(failure.key())) {
+          // an earlier run's failure record is stale now
+          s3.deleteObject(b -> b.bucket(failure.bucket()).key(failure.key()));
+        }
         r.description().ifPresent(d -> productSamples.putIfAbsent(Eo3Documents.productName(d.scene()), d));
       } catch (ExecutionException ex) {
         Throwable cause = ex.getCause();

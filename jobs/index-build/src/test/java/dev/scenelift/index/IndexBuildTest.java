@@ -102,6 +102,10 @@ class IndexBuildTest {
       assertThat(t.lastErr).contains(L5.toString(), "cloud.json");
       assertThat(new MarkerStore(t.s3, t.layout).failure(Stage.INDEX, L5)).isPresent();
       assertThat(t.exists(t.names().stacItem(L8))).as("other scenes still indexed").isTrue();
+      t.fixture.verdict(L5, false, 45, 3);
+      assertThat(t.run()).isEqualTo(ExitCodes.OK);
+      assertThat(t.lastOut).contains("1 scenes rendered, 1 unchanged");
+      assertThat(new MarkerStore(t.s3, t.layout).failure(Stage.INDEX, L5)).as("stale failure record removed").isEmpty();
     }
   }
 
