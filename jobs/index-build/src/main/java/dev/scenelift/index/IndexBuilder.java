@@ -18,8 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -92,12 +98,12 @@ final class IndexBuilder {
     for (S3Location root : List.of(layout.raw(), layout.opt(), layout.cog())) {
       listed.computeIfAbsent(root, lister::list);
     }
-    java.util.Set<String> rawKeys = new java.util.HashSet<>();
+    Set<String> rawKeys = new HashSet<>();
     listed.get(layout.raw()).forEach(o -> rawKeys.add(o.key()));
     Map<SceneId, SceneInputs> scenes =
         SceneInventory.of(layout, tile, listed.get(layout.raw()), listed.get(layout.cog()), expected);
 
-    Map<SceneId, SceneRecord> records = new TreeMap<>(java.util.Comparator.comparing(SceneId::toString));
+    Map<SceneId, SceneRecord> records = new TreeMap<>(Comparator.comparing(SceneId::toString));
     Map<SceneId, Future<SceneResult>> work = new LinkedHashMap<>();
     int unchanged = 0;
     int missing = 0;
@@ -195,15 +201,15 @@ final class IndexBuilder {
     if (scenes.isEmpty()) {
       return false;
     }
-    java.time.LocalDate first = scenes.keySet().stream().map(SceneId::acquired).min(java.time.LocalDate::compareTo).orElseThrow();
-    java.time.LocalDate last = scenes.keySet().stream().map(SceneId::acquired).max(java.time.LocalDate::compareTo).orElseThrow();
+    LocalDate first = scenes.keySet().stream().map(SceneId::acquired).min(LocalDate::compareTo).orElseThrow();
+    LocalDate last = scenes.keySet().stream().map(SceneId::acquired).max(LocalDate::compareTo).orElseThrow();
     S3Location catalog = names.stacCatalog();
     putIfChanged(
         collection,
         Json.writeBytes(stac.collection(tile, OutputNames.relative(collection, catalog), items, first, last)),
         "application/json",
         digests);
-    java.util.Set<String> children = new java.util.TreeSet<>();
+    Set<String> children = new TreeSet<>();
     readJson(catalog)
         .ifPresent(
             c -> {
@@ -219,14 +225,12 @@ final class IndexBuilder {
     return true;
   }
 
-  private java.util.Optional<JsonNode> readJson(S3Location loc) {
+  private Optional<JsonNode> readJson(S3Location loc) {
     try {
       byte[] body = s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray();
-      return java.util.Optional.of(Json.mapper().readTree(body));
-    } catch (NoSuchKeyException e) {
-      return java.util.Optional.empty();
-    } catch (java.io.IOException e) {
-      return java.util.Optional.empty();
+      return Optional.of(Json.mapper().readTree(body));
+    } catch (NoSuchKeyException | java.io.IOException e) {
+      return Optional.empty();
     }
   }
 

@@ -34,4 +34,16 @@ class ThumbnailBandMappingTest {
       }
     }
   }
+
+  @Test
+  void thumbnailReadsTheCogWhenThereIsOne() throws Exception {
+    try (IndexedTile t = new IndexedTile(tmp)) {
+      // the raw red band is no raster at all: only the COG can make this thumbnail
+      t.fixture.put(
+          t.layout.rawObject(L8, dev.scenelift.scene.Bundle.SR, L8 + "_SRB4.tif"), "not a tiff".getBytes(), "image/tiff");
+      assertThat(t.run()).as(t.lastErr).isZero();
+      BufferedImage img = ImageIO.read(new ByteArrayInputStream(t.bytes(t.names().largeThumb(L8))));
+      assertThat((img.getRGB(img.getWidth() - 3, 30) >> 16) & 0xff).isGreaterThan(200);
+    }
+  }
 }
