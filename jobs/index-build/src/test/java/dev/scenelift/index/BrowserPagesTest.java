@@ -90,8 +90,13 @@ class BrowserPagesTest {
     return broken;
   }
 
-  private void assertScreenshotNotBlank() throws Exception {
-    BufferedImage shot = ImageIO.read(new ByteArrayInputStream(browser.screenshot()));
+  /** Checks the screenshot and keeps it under target/browser/ for people to look at. */
+  private void assertScreenshotNotBlank(String name) throws Exception {
+    byte[] png = browser.screenshot();
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "browser");
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Files.write(dir.resolve(name + ".png"), png);
+    BufferedImage shot = ImageIO.read(new ByteArrayInputStream(png));
     Set<Integer> colours = new HashSet<>();
     for (int y = 0; y < shot.getHeight(); y += 4) {
       for (int x = 0; x < shot.getWidth(); x += 4) {
@@ -114,7 +119,17 @@ class BrowserPagesTest {
         .isEqualTo(1);
     assertThat(links()).anyMatch(h -> h.endsWith(L8 + "_stac-item.json")).anyMatch(h -> h.endsWith("_thumb_large.png"));
     assertThat(brokenLinks()).isEmpty();
-    assertScreenshotNotBlank();
+    assertScreenshotNotBlank("thumbindex");
+  }
+
+  @Test
+  void everyPageASummaryPrintsOpensThroughTheGateway() throws Exception {
+    for (S3Location page : IndexPages.of(tile.layout, TILE)) {
+      HttpResponse<String> r =
+          http.send(HttpRequest.newBuilder(gateway.url(page)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(page.toString()).isEqualTo(200);
+      assertThat(r.body()).as(page.toString()).startsWith("<!DOCTYPE html>");
+    }
   }
 
   @Test
@@ -132,7 +147,7 @@ class BrowserPagesTest {
   @Test
   void listingPagesLoadSortAndLinkToEveryObject() throws Exception {
     open(tile.layout.raw().resolve("AAlist.html"));
-    assertScreenshotNotBlank();
+    assertScreenshotNotBlank("raw-AAlist");
     assertThat(browser.eval("document.getElementById('totals').textContent").asText()).contains("objects");
     assertThat(brokenLinks()).isEmpty();
     open(tile.layout.sceneDir(tile.layout.raw(), L5).resolve("AAlist.html"));
