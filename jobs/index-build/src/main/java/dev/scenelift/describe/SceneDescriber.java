@@ -19,7 +19,8 @@ import org.gdal.gdal.gdal;
 
 /**
  * The one place index-build learns about a scene: the scene id (sensor, dates, tile), cloud-filter's verdict, and the
- * rasters themselves (GDAL: data type, nodata, scale, grid, CRS), reading one file per bundle. When no raster can be
+ * rasters themselves (GDAL: data type, nodata, scale, grid, CRS), reading one file per bundle, and the products'
+ * published scales ({@link ProductScales}) where a raster states none. When no raster can be
  * read the grid falls back to the ARD tile grid and band facts stay unknown.
  *
  * <p>The ARD XML metadata parser lives elsewhere; switching to it means changing only this class.
@@ -40,7 +41,8 @@ public final class SceneDescriber {
         continue;
       }
       Optional<Opened> opened = open(f.gdalPath());
-      facts.put(f.bundle(), opened.map(Opened::facts).orElse(BandFacts.UNKNOWN));
+      facts.put(
+          f.bundle(), withPublishedScale(scene, f.bundle(), opened.map(Opened::facts).orElse(BandFacts.UNKNOWN)));
       if (grid == null && opened.isPresent()) {
         grid = opened.get().grid();
       }
@@ -53,6 +55,16 @@ public final class SceneDescriber {
       assets.add(new SceneAsset(f.bundle(), f.code(), f.href(), f.cloudOptimized(), facts.get(f.bundle())));
     }
     return new SceneDescription(scene, verdict, grid.wkt2(), grid.shape(), grid.transform(), assets);
+  }
+
+  /** Fills in the product's published scale and offset when the raster does not state its own. */
+  private static BandFacts withPublishedScale(SceneId scene, Bundle bundle, BandFacts f) {
+    if (f.scale().isPresent()) {
+      return f;
+    }
+    return ProductScales.of(scene.collection(), bundle)
+        .map(so -> new BandFacts(f.dataType(), f.nodata(), OptionalDouble.of(so[0]), OptionalDouble.of(so[1])))
+        .orElse(f);
   }
 
   private Grid tileGrid(Tile tile) {

@@ -82,6 +82,7 @@ class CatalogDocumentsTest {
     assertThat(red.get("eo:bands").get(0).get("common_name").asText()).isEqualTo("red");
     assertThat(red.get("raster:bands").get(0).get("data_type").asText()).isEqualTo("int16");
     assertThat(red.get("raster:bands").get(0).get("nodata").asDouble()).isEqualTo(-9999);
+    assertThat(red.get("raster:bands").get(0).get("scale").asDouble()).as("C1 SR published scale").isEqualTo(0.0001);
     assertThat(item.get("assets").get("thumbnail").get("href").asText())
         .isEqualTo("../../../raw/h03v03/thumbs/" + L8 + "_thumb_small.png");
     // corners as gdaltransform (PROJ) gives them for ARD Albers -> WGS84
