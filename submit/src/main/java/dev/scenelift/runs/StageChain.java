@@ -40,6 +40,14 @@ public final class StageChain {
     this.extraEnvironment = Map.copyOf(extraEnvironment);
   }
 
+  /** A launcher that writes the manifest to {@code runs/<run-id>/manifest.json} and submits the chain. */
+  public RunLauncher launcher() {
+    return (manifest, env) -> {
+      S3Location at = new dev.scenelift.store.ManifestStore(env.s3()).write(manifest);
+      return submit(manifest, at, env.engine());
+    };
+  }
+
   public static String jobName(String runId, Stage stage) {
     return "scenelift-" + runId + "-" + stage.jobName();
   }
