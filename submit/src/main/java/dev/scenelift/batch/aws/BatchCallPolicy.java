@@ -25,6 +25,9 @@ public record BatchCallPolicy(int perSecond, int attempts, Duration delay, Durat
     if (perSecond < 1 || attempts < 1) {
       throw new IllegalArgumentException("perSecond and attempts must be at least 1");
     }
+    if (delay.compareTo(maxDelay) >= 0) {
+      throw new IllegalArgumentException("back-off delay " + delay + " must be shorter than maxDelay " + maxDelay);
+    }
   }
 
   /** 50 calls/s; 8 attempts backing off from 250 ms to 10 s. */

@@ -307,6 +307,33 @@ class AwsBatchEngineTest {
     assertThat(layout.manifest(RUN).toString()).isEqualTo("s3://scenelift-runs/runs/" + RUN + "/manifest.json");
   }
 
+  @Test
+  void oversizedSubmitJobIsRefusedBeforeAnyCall() {
+    StageChain fat = new StageChain(java.util.Optional.empty(), Map.of("SCENELIFT_NOTE", "x".repeat(31 * 1024)));
+    RunManifest m = manifest(real.subList(0, 20), OptionalInt.empty());
+    try (AwsBatchEngine engine = engine()) {
+      assertThatThrownBy(() -> fat.submit(m, manifestAt(m), engine))
+          .isInstanceOf(BatchSubmitException.class)
+          .hasMessageContaining("AWS Batch accepts less than 30720");
+    }
+    assertThat(api.totalRequests()).isZero();
+  }
+
+  @Test
+  void callsArePacedByTheRateLimit() {
+    api.wireMock()
+        .stubFor(post(urlEqualTo("/v1/describejobs")).willReturn(BatchApiServer.json(200, "{\"jobs\":[]}")));
+    BatchCallPolicy tenPerSecond = new BatchCallPolicy(10, 1, Duration.ofMillis(10), Duration.ofMillis(20));
+    try (AwsBatchEngine engine = new AwsBatchEngine(api.client(), true, api.config(), tenPerSecond)) {
+      engine.describe(List.of("warm-up"));
+      long started = System.nanoTime();
+      for (int i = 0; i < 11; i++) {
+        engine.describe(List.of("j" + i));
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+  }
+
   private static JsonNode tree(String json) {
     try {
       return Json.mapper().readTree(json);
