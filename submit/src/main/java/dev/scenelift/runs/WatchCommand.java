@@ -91,7 +91,10 @@ public final class WatchCommand implements Callable<Integer> {
           try {
             RunStatusReader reader = new RunStatusReader(env, pool);
             RunJobs jobs = reader.jobs(runId);
-            follow(env, reader, jobs, out);
+            Map<String, Integer> events = follow(env, reader, jobs, out);
+            if (!events.isEmpty()) {
+              out.println("events of this run on " + env.eventsQueue().orElseThrow() + ": " + events);
+            }
             RunStatus status = reader.read(runId);
             if (json) {
               out.println(dev.scenelift.json.Json.write(StatusCommand.toJson(status)));
@@ -106,7 +109,8 @@ public final class WatchCommand implements Callable<Integer> {
         });
   }
 
-  private void follow(RunEnvironment env, RunStatusReader reader, RunJobs jobs, PrintWriter out)
+  /** Shows the bars until every job ended; returns the counts of this run's events read from the queue. */
+  private Map<String, Integer> follow(RunEnvironment env, RunStatusReader reader, RunJobs jobs, PrintWriter out)
       throws InterruptedException {
     Map<Stage, ProgressBar> bars = new EnumMap<>(Stage.class);
     Map<String, Integer> events = new java.util.TreeMap<>();
@@ -117,6 +121,7 @@ public final class WatchCommand implements Callable<Integer> {
                 .setTaskName(String.format("%-13s", job.stage().jobName()))
                 .setInitialMax(job.children())
                 .setStyle(ProgressBarStyle.ASCII)
+                .setMaxRenderedLength(200)
                 .setUpdateIntervalMillis((int) Math.max(200, pollSeconds * 1000));
         if (System.console() == null) {
           b.setConsumer(new DelegatingProgressBarConsumer(line -> out.println(line)));
@@ -136,10 +141,10 @@ public final class WatchCommand implements Callable<Integer> {
         for (StageStatus s : now) {
           ProgressBar bar = bars.get(s.stage());
           bar.stepTo(s.ended());
-          bar.setExtraMessage(s.status() + " " + StatusCommand.describe(s) + eventsNote(events));
+          bar.setExtraMessage(StatusCommand.describe(s) + eventsNote(events));
         }
         if (!now.isEmpty() && now.stream().allMatch(StageStatus::isDone)) {
-          return;
+          return events;
         }
         boolean moved = !now.equals(last);
         last = now;
@@ -189,7 +194,7 @@ public final class WatchCommand implements Callable<Integer> {
   }
 
   private static String eventsNote(Map<String, Integer> events) {
-    return events.isEmpty() ? "" : " | events " + events;
+    return events.isEmpty() ? "" : " | " + events.values().stream().mapToInt(Integer::intValue).sum() + " events";
   }
 
   private static Duration seconds(double s) {

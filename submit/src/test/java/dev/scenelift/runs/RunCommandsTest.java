@@ -53,6 +53,7 @@ class RunCommandsTest {
   private static EmbeddedS3Store store;
   private static S3Client s3;
   private static List<SceneEntry> real;
+  private static dev.scenelift.testing.ElasticMq mq;
 
   @TempDir Path dir;
   private Path config;
@@ -68,10 +69,12 @@ class RunCommandsTest {
       s3.createBucket(x -> x.bucket(b));
     }
     real = RealTileList.scenes().subList(0, 20);
+    mq = dev.scenelift.testing.ElasticMq.start();
   }
 
   @AfterAll
   static void stop() throws Exception {
+    mq.close();
     s3.close();
     store.close();
     api.close();
@@ -300,5 +303,42 @@ class RunCommandsTest {
     Result r = execute(new StatusCommand(dry, Map.of()), run, "--config", config.toString());
     assertThat(r.out()).containsPattern("fetch-scene +SUBMITTED").contains("scenes: 10 succeeded");
     assertThat(api.totalRequests()).isZero();
+  }
+
+  @Test
+  void watchWakesOnTheEventsOfItsRunAndLeavesOthers() {
+    var sqs = mq.client();
+    java.net.URI queue = mq.createQueue(sqs, "events-" + run);
+    dev.scenelift.job.JobConfig mine =
+        dev.scenelift.job.JobConfig.fromEnv(
+            Map.of("SCENELIFT_RUN_ID", run, "SCENELIFT_MANIFEST", manifest.layout().manifest(run).toString()));
+    dev.scenelift.job.JobConfig other =
+        dev.scenelift.job.JobConfig.fromEnv(
+            Map.of("SCENELIFT_RUN_ID", "someone-else", "SCENELIFT_MANIFEST", "s3://scenelift-runs/runs/x/manifest.json"));
+    try (var events =
+        new dev.scenelift.event.SqsEventPublisher(
+            sqs, false, queue, dev.scenelift.event.SqsEventPublisher.Retry.defaults())) {
+      events.publish(dev.scenelift.event.SceneEvent.succeeded(mine, Stage.FETCH, id(13), 5, Duration.ofSeconds(1)));
+      events.publish(dev.scenelift.event.SceneEvent.succeeded(mine, Stage.FETCH, id(14), 5, Duration.ofSeconds(1)));
+      events.publish(dev.scenelift.event.SceneEvent.succeeded(other, Stage.FETCH, id(15), 5, Duration.ofSeconds(1)));
+    }
+    stubDescribe("events", Scenario.STARTED, "done", "RUNNING|RUNNING:2,SUCCEEDED:2", "PENDING|PENDING:4", "PENDING|PENDING:4", "PENDING");
+    stubDescribe("events", "done", null, "SUCCEEDED|SUCCEEDED:4", "SUCCEEDED|SUCCEEDED:4", "SUCCEEDED|SUCCEEDED:4", "SUCCEEDED");
+    RunEnvironment.Opener withEvents =
+        config ->
+            RunEnvironment.of(
+                new AwsBatchEngine(api.client(), true, config, FAST),
+                s3,
+                config.layout(),
+                Optional.of(queue),
+                Optional.of(sqs),
+                List.of());
+    Result r =
+        execute(new WatchCommand(withEvents, Map.of()), run, "--poll", "0.05", "--max-poll", "30", "--config", config.toString());
+    assertThat(r.out()).contains("events of this run on " + queue + ": {scene.fetched=2}");
+    var left = dev.scenelift.testing.ElasticMq.drain(sqs, queue, Duration.ofSeconds(2));
+    assertThat(left).hasSize(1);
+    assertThat(left.get(0).body()).contains("someone-else");
+    sqs.close();
   }
 }
