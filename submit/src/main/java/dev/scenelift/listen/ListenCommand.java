@@ -50,7 +50,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 @Command(
     name = "listen",
     mixinStandardHelpOptions = true,
-    showDefaultValues = true,
     description = "Submits runs for scenes whose bundles land in S3, from the bucket's notifications on an SQS queue.",
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {

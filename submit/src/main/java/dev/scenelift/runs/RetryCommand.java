@@ -33,7 +33,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "retry",
     mixinStandardHelpOptions = true,
-    showDefaultValues = true,
     description = "Starts a new run over the failed and unfinished scenes of a run. Any engine.",
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {

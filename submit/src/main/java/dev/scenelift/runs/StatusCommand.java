@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    showDefaultValues = true,
     description =
         "Shows a run: per stage the job's status and its children's counts (SUBMITTED … FAILED), and per scene"
             + " the outcome from its markers and failure records. Works with any engine.",

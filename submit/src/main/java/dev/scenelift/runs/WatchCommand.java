@@ -35,7 +35,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 @Command(
     name = "watch",
     mixinStandardHelpOptions = true,
-    showDefaultValues = true,
     description = "Follows a run until it ends: a progress bar per stage, then the per-scene summary. Any engine.",
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
