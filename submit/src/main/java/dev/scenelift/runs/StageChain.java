@@ -40,11 +40,15 @@ public final class StageChain {
     this.extraEnvironment = Map.copyOf(extraEnvironment);
   }
 
-  /** A launcher that writes the manifest to {@code runs/<run-id>/manifest.json} and submits the chain. */
+  /**
+   * A launcher that writes the manifest to {@code runs/<run-id>/manifest.json} and submits the chain to the
+   * environment's engine; without an events queue of its own, the chain passes on the environment's.
+   */
   public RunLauncher launcher() {
     return (manifest, env) -> {
       S3Location at = new dev.scenelift.store.ManifestStore(env.s3()).write(manifest);
-      return submit(manifest, at, env.engine());
+      StageChain chain = new StageChain(eventsQueue.or(env::eventsQueue), extraEnvironment);
+      return chain.submit(manifest, at, env.engine());
     };
   }
 

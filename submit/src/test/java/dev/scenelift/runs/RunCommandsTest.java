@@ -263,7 +263,12 @@ class RunCommandsTest {
   void retryStartsNewRunOverFailedAndUnfinishedScenesOnly() {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     RunLauncher launcher = new StageChain(Optional.empty(), Map.of()).launcher();
-    Result r = execute(new RetryCommand(this::open, launcher, Map.of(), clock), run, "--config", config.toString());
+    java.net.URI events = java.net.URI.create("https://sqs.us-east-1.amazonaws.com/123456789012/scenelift-events");
+    RunEnvironment.Opener withEvents =
+        c ->
+            RunEnvironment.of(
+                new AwsBatchEngine(api.client(), true, c, FAST), s3, c.layout(), Optional.of(events), Optional.empty(), List.of());
+    Result r = execute(new RetryCommand(withEvents, launcher, Map.of(), clock), run, "--config", config.toString());
     assertThat(r.code()).as(r.err()).isZero();
     String newRun = r.out().strip().lines().reduce((a, b) -> b).orElseThrow();
     assertThat(newRun).startsWith("h03v03-20261124t0630-").isNotEqualTo(run);
@@ -278,6 +283,8 @@ class RunCommandsTest {
     assertThat(BatchApiServer.body(api.requests("submitjob").get(0)).get("jobName").asText())
         .isEqualTo("scenelift-" + newRun + "-fetch-scene");
     assertThat(new RunJobsStore(s3, layout).read(newRun).orElseThrow().jobs()).hasSize(4);
+    assertThat(BatchApiServer.body(api.requests("submitjob").get(3)).get("containerOverrides").get("environment").toString())
+        .contains("{\"name\":\"SCENELIFT_EVENTS_QUEUE\",\"value\":\"" + events + "\"}");
   }
 
   @Test

@@ -209,7 +209,7 @@ class AwsBatchEngineTest {
       assertThat(chain.submit(m, manifestAt(m), engine).get(0)).isEqualTo("accepted-3rd");
     }
     assertThat(api.requests("submitjob")).hasSizeGreaterThanOrEqualTo(3);
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(40));
   }
 
   @Test
