@@ -99,9 +99,16 @@ public final class BundleStreamer {
                 "expanded size limit of a gzip bundle")
             : hashed;
     int entries;
-    try (TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
+    try (TarArchiveInputStream tar = new ChecksummedTarInputStream(archive)) {
       entries = readEntries(scene, source, tar, writes);
-      drain(archive);
+      if (!drainZeros(archive)) {
+        throw new BundleCorruptException(
+            scene,
+            STAGE,
+            source.bundle() + " bundle " + source.fileName()
+                + " is corrupt: data after the end of the archive (a damaged header?)",
+            null);
+      }
       drain(hashed);
     }
     String actual = HexFormat.of().formatHex(md5.digest());
@@ -201,6 +208,19 @@ public final class BundleStreamer {
     int second = in.read();
     in.reset();
     return first == 0x1f && second == 0x8b;
+  }
+
+  /** Reads to the end; true when everything left was zero (tar's end-of-archive records and padding). */
+  private static boolean drainZeros(InputStream in) throws IOException {
+    byte[] rest = new byte[64 * 1024];
+    boolean zeros = true;
+    int n;
+    while ((n = in.read(rest)) >= 0) {
+      for (int i = 0; i < n && zeros; i++) {
+        zeros = rest[i] == 0;
+      }
+    }
+    return zeros;
   }
 
   private static void drain(InputStream in) throws IOException {
