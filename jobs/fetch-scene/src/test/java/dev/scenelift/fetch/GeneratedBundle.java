@@ -7,25 +7,24 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * A bundle made on the fly: {@code entries} files of {@code entrySize} pseudo-random bytes each, written as a tar to a
- * stream, never held whole. The same arguments give the same bytes.
+ * A bundle made on the fly: {@code entries} files of {@code entrySize} incompressible pseudo-random bytes each,
+ * written as a tar to a stream, never held whole. The same arguments give the same bytes.
  */
 public record GeneratedBundle(String prefix, int entries, long entrySize) {
   private static final int BLOCK = 1 << 20;
 
   public void writeTo(OutputStream out) throws IOException {
     byte[] block = new byte[BLOCK];
-    new Random(entries * 31L + entrySize).nextBytes(block);
+    Random random = new Random(entries * 31L + entrySize);
     TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
     tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-    long counter = 0;
     for (int i = 1; i <= entries; i++) {
       TarArchiveEntry entry = new TarArchiveEntry(prefix + "_B" + i + ".tif");
       entry.setSize(entrySize);
       tar.putArchiveEntry(entry);
       long left = entrySize;
       while (left > 0) {
-        stamp(block, counter++);
+        random.nextBytes(block);
         int n = (int) Math.min(BLOCK, left);
         tar.write(block, 0, n);
         left -= n;
@@ -34,12 +33,5 @@ public record GeneratedBundle(String prefix, int entries, long entrySize) {
     }
     tar.finish();
     out.flush();
-  }
-
-  /** Makes each block differ from the last, so no two parts of the bundle are equal. */
-  private static void stamp(byte[] block, long counter) {
-    for (int i = 0; i < 8; i++) {
-      block[i] = (byte) (counter >>> (8 * i));
-    }
   }
 }
