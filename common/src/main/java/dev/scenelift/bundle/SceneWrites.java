@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Everything one attempt at a scene has started writing: the keys (so that a failed scene can be cleaned up), the
@@ -41,7 +42,8 @@ public final class SceneWrites {
     return uploads.stream()
         .filter(CompletableFuture::isCompletedExceptionally)
         .findFirst()
-        .map(f -> f.handle((ok, e) -> e).join());
+        .map(f -> f.handle((ok, e) -> e instanceof CompletionException && e.getCause() != null ? e.getCause() : e)
+            .join());
   }
 
   /**
