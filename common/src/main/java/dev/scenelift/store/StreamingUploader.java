@@ -4,9 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,8 +24,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
- * Streams objects of known length into S3 without holding them whole: objects up to one part go up with a single PUT,
- * larger ones as a multipart upload whose parts upload on the given executor while the caller's thread reads the next
+ * Streams objects of known length into S3 without holding them whole: objects up to {@link
+ * UploadTuning#singlePutLimit()} go up with a single PUT from pooled buffers, larger ones as a multipart upload whose parts upload on the given executor while the caller's thread reads the next
  * part. Memory is bounded by the {@link UploadTuning}'s buffer pool; the reading thread waits when every buffer is in
  * flight. A failed multipart upload is aborted. Each object's CRC32C is computed as its bytes pass.
  *
@@ -35,12 +37,14 @@ public final class StreamingUploader {
   private final S3Client s3;
   private final Executor executor;
   private final int partSize;
+  private final long singlePutLimit;
   private final BufferPool pool;
 
   public StreamingUploader(S3Client s3, Executor executor, UploadTuning tuning) {
     this.s3 = Objects.requireNonNull(s3, "s3");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.partSize = tuning.partSize();
+    this.singlePutLimit = tuning.singlePutLimit();
     this.pool = new BufferPool(tuning.partSize(), tuning.buffers());
   }
 
@@ -59,31 +63,55 @@ public final class StreamingUploader {
       throw new IllegalArgumentException("negative length for " + target);
     }
     CRC32C crc = new CRC32C();
-    if (length <= partSize) {
-      byte[] buffer = pool.take();
-      try {
-        readFully(in, buffer, (int) length, crc, target);
-      } catch (IOException | RuntimeException e) {
-        pool.give(buffer);
-        throw e;
-      }
-      StoredObject stored = new StoredObject(target.key(), length, checksum(crc));
-      return CompletableFuture.supplyAsync(
-          () -> {
-            try {
-              s3.putObject(
-                  b -> b.bucket(target.bucket()).key(target.key()).contentType(CONTENT_TYPE),
-                  body(buffer, (int) length));
-              return stored;
-            } catch (RuntimeException e) {
-              throw new CompletionException(new UploadFailedException(target, e));
-            } finally {
-              pool.give(buffer);
-            }
-          },
-          executor);
+    if (length <= singlePutLimit) {
+      return singlePut(in, length, target, crc);
     }
     return new Multipart(target).run(in, length, crc);
+  }
+
+  private CompletableFuture<StoredObject> singlePut(InputStream in, long length, S3Location target, CRC32C crc)
+      throws IOException {
+    List<byte[]> chunks = new ArrayList<>();
+    try {
+      long remaining = length;
+      do {
+        byte[] chunk = pool.take();
+        chunks.add(chunk);
+        int size = (int) Math.min(partSize, remaining);
+        readFully(in, chunk, size, crc, target);
+        remaining -= size;
+      } while (remaining > 0);
+    } catch (IOException | RuntimeException e) {
+      chunks.forEach(pool::give);
+      throw e;
+    }
+    StoredObject stored = new StoredObject(target.key(), length, checksum(crc));
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            s3.putObject(
+                b -> b.bucket(target.bucket()).key(target.key()).contentType(CONTENT_TYPE),
+                RequestBody.fromContentProvider(() -> chunked(chunks, length), length, CONTENT_TYPE));
+            return stored;
+          } catch (RuntimeException e) {
+            throw new CompletionException(new UploadFailedException(target, e));
+          } finally {
+            chunks.forEach(pool::give);
+          }
+        },
+        executor);
+  }
+
+  /** The first {@code length} bytes of the chunks, each full but the last, as one stream. */
+  private InputStream chunked(List<byte[]> chunks, long length) {
+    List<InputStream> parts = new ArrayList<>();
+    long remaining = length;
+    for (byte[] chunk : chunks) {
+      int size = (int) Math.min(partSize, remaining);
+      parts.add(new ByteArrayInputStream(chunk, 0, size));
+      remaining -= size;
+    }
+    return new SequenceInputStream(Collections.enumeration(parts));
   }
 
   /** {@link #start} and wait: the object is stored when this returns. */

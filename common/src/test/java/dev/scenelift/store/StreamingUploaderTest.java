@@ -92,6 +92,19 @@ class StreamingUploaderTest {
   }
 
   @Test
+  void sendsObjectsUpToHalfThePoolWithOneSinglePut() throws Exception {
+    StreamingUploader roomy = new StreamingUploader(s3, executor, new UploadTuning(PART, 4));
+    byte[] body = TarBuilder.randomBytes(PART + PART / 2, 6);
+    S3Location target = S3Location.parse("s3://uploads/medium.bin");
+
+    StoredObject stored = roomy.upload(new ByteArrayInputStream(body), body.length, target);
+
+    assertThat(stored.checksum()).isEqualTo(crc32c(body));
+    assertThat(read(target)).isEqualTo(body);
+    assertThat(s3.headObject(b -> b.bucket("uploads").key("medium.bin")).eTag()).doesNotContain("-");
+  }
+
+  @Test
   void readsOnlyTheGivenLengthAndLeavesTheRestOfTheStream() throws Exception {
     InputStream in = new ByteArrayInputStream("headtail".getBytes());
 

@@ -156,6 +156,7 @@ public final class FetchBenchmark {
     if (code != 0) {
       throw new IllegalStateException("fetch-scene failed with exit code " + code + ":\n" + String.join("\n", lines));
     }
+    lines.stream().filter(l -> l.contains(" MB/s")).forEach(l -> System.out.println("  " + l));
     return new Measured(seconds, value(lines, "elapsed_ns=") / 1e9, value(lines, "peak_heap_bytes="));
   }
 
