@@ -3,7 +3,7 @@ package dev.scenelift.runs;
 import dev.scenelift.batch.JobState;
 import dev.scenelift.batch.JobStatus;
 import dev.scenelift.manifest.RunManifest;
-import dev.scenelift.store.ManifestStore;
+import dev.scenelift.manifest.ManifestStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

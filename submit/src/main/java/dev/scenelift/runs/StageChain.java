@@ -46,7 +46,7 @@ public final class StageChain {
    */
   public RunLauncher launcher() {
     return (manifest, env) -> {
-      S3Location at = new dev.scenelift.store.ManifestStore(env.s3()).write(manifest);
+      S3Location at = new dev.scenelift.manifest.ManifestStore(env.s3()).write(manifest);
       StageChain chain = new StageChain(eventsQueue.or(env::eventsQueue), extraEnvironment);
       return chain.submit(manifest, at, env.engine());
     };

@@ -13,7 +13,7 @@ import dev.scenelift.manifest.SceneEntry;
 import dev.scenelift.runs.RunEnvironment;
 import dev.scenelift.runs.StageChain;
 import dev.scenelift.store.EmbeddedS3Store;
-import dev.scenelift.store.ManifestStore;
+import dev.scenelift.manifest.ManifestStore;
 import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.testing.ElasticMq;
 import java.io.PrintWriter;

@@ -8,7 +8,7 @@ import dev.scenelift.manifest.BundleSource;
 import dev.scenelift.manifest.SceneEntry;
 import dev.scenelift.scene.SceneException;
 import dev.scenelift.scene.Stage;
-import dev.scenelift.store.CompletionMarker;
+import dev.scenelift.marker.CompletionMarker;
 import dev.scenelift.store.StoredObject;
 import java.io.IOException;
 import java.time.Clock;

@@ -8,7 +8,7 @@ import dev.scenelift.scene.Bundle;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.store.EmbeddedS3Store;
 import dev.scenelift.store.KeyLayout;
-import dev.scenelift.store.ManifestStore;
+import dev.scenelift.manifest.ManifestStore;
 import dev.scenelift.store.S3ClientFactory;
 import java.io.IOException;
 import java.io.InputStream;

@@ -13,7 +13,7 @@ import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Tile;
 import dev.scenelift.stac.StacDocuments;
 import dev.scenelift.store.KeyLayout;
-import dev.scenelift.store.ManifestStore;
+import dev.scenelift.manifest.ManifestStore;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.store.S3Settings;
 import dev.scenelift.thumb.BandReader;

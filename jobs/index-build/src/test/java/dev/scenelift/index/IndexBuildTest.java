@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.scene.Stage;
-import dev.scenelift.store.MarkerStore;
+import dev.scenelift.marker.MarkerStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;

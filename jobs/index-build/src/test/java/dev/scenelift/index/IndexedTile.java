@@ -7,7 +7,7 @@ import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Tile;
 import dev.scenelift.store.EmbeddedS3Store;
 import dev.scenelift.store.KeyLayout;
-import dev.scenelift.store.ManifestStore;
+import dev.scenelift.manifest.ManifestStore;
 import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.store.S3Location;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.scenelift.store;
+package dev.scenelift.marker;
 
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Stage;

@@ -1,4 +1,6 @@
-package dev.scenelift.store;
+package dev.scenelift.manifest;
+
+import dev.scenelift.store.S3Location;
 
 import dev.scenelift.json.Json;
 import dev.scenelift.manifest.RunManifest;

@@ -1,4 +1,6 @@
-package dev.scenelift.store;
+package dev.scenelift.marker;
+
+import dev.scenelift.store.StoredObject;
 
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Stage;

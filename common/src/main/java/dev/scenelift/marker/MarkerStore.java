@@ -1,4 +1,7 @@
-package dev.scenelift.store;
+package dev.scenelift.marker;
+
+import dev.scenelift.store.KeyLayout;
+import dev.scenelift.store.S3Location;
 
 import dev.scenelift.json.Json;
 import dev.scenelift.scene.SceneId;

@@ -1,4 +1,11 @@
-package dev.scenelift.store;
+package dev.scenelift.marker;
+
+import dev.scenelift.manifest.ManifestStore;
+import dev.scenelift.store.EmbeddedS3Store;
+import dev.scenelift.store.KeyLayout;
+import dev.scenelift.store.S3ClientFactory;
+import dev.scenelift.store.S3Location;
+import dev.scenelift.store.StoredObject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
