@@ -17,7 +17,7 @@ final class Converters {
       try {
         return Tile.parse(value);
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
+        throw new TypeConversionException("'" + value + "': " + e.getMessage());
       }
     }
   }

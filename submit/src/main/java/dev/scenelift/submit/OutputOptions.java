@@ -6,9 +6,8 @@ import picocli.CommandLine.Option;
 final class OutputOptions {
   @Option(
       names = "--json",
-      description = {
-        "Print the summary (with --dry-run: the plan) as one JSON document on stdout and nothing else there;",
-        "progress goes to stderr as plain lines. Default: text."
-      })
+      description =
+          "Print the summary (with --dry-run: the plan) as one JSON document on stdout and nothing else there; "
+              + "progress goes to stderr as plain lines. Default: text.")
   boolean json;
 }

@@ -19,7 +19,7 @@ final class RunOptions {
       names = "--tile",
       paramLabel = "TILE",
       converter = Converters.TileConverter.class,
-      description = "The tile of the CONUS ARD grid, e.g. h03v03 (or 003003). Required to plan a run.")
+      description = "Required: the tile of the CONUS ARD grid, e.g. h03v03 (or 003003).")
   Tile tile;
 
   @Option(
@@ -27,9 +27,11 @@ final class RunOptions {
       paramLabel = "URI",
       defaultValue = "synthetic",
       description = {
-        "Where the scenes come from: synthetic[:N] (N generated scenes, no network needed),",
-        "file:///dir (a folder of bundles), https://host/path/ (a directory serving <tile>.md5_list and the bundles)",
-        "or s3://bucket/prefix. Default: ${DEFAULT-VALUE}."
+        "Where the scenes come from. Default: ${DEFAULT-VALUE}.",
+        "  synthetic[:N]        N generated scenes (no network needed)",
+        "  file:///DIR          a folder of bundles",
+        "  https://HOST/PATH/   a directory serving <tile>.md5_list and the bundles",
+        "  s3://BUCKET/PREFIX   a bucket prefix (see --request-payer)"
       })
   String source;
 
@@ -37,7 +39,8 @@ final class RunOptions {
       names = "--scene-list",
       paramLabel = "FILE",
       description =
-          "A file naming the run's scenes (for sources that cannot list them, e.g. a USGS md5 list). Default: the source"
+          "A file naming the run's scenes (for sources that cannot list them, e.g. a USGS md5 list). Default: "
+              + "the source"
               + " lists its scenes.")
   Path sceneList;
 
@@ -72,10 +75,9 @@ final class RunOptions {
   @Option(
       names = "--scenes-per-task",
       paramLabel = "K",
-      description = {
-        "Scenes per array task: task i handles scenes [i*K, (i+1)*K). Default: 1 on the embedded engine",
-        "(one scene per child; raised only to keep a run within 10000 tasks)."
-      })
+      description =
+          "Scenes per array task: task i handles scenes [i*K, (i+1)*K). Default: 1 on the embedded engine (one "
+              + "scene per child; raised only to keep a run within 10000 tasks).")
   Integer scenesPerTask;
 
   @Option(
@@ -88,6 +90,7 @@ final class RunOptions {
   @Option(
       names = "--request-payer",
       paramLabel = "requester",
+      arity = "1",
       converter = Converters.RequestPayerConverter.class,
       description =
           "Read an s3:// source with x-amz-request-payer: requester (USGS's requester-pays buckets). Default: off.")

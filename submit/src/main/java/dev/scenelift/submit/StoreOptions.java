@@ -11,10 +11,9 @@ final class StoreOptions {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = {
-        "The embedded default's data: objects as plain files under DIR/store/<bucket>/<key>, job logs under",
-        "DIR/logs/<run-id>/. Default: ~/.scenelift."
-      })
+      description =
+          "The embedded default's data: objects as plain files under DIR/store/<bucket>/<key>, job logs under "
+              + "DIR/logs/<run-id>/. Default: ~/.scenelift.")
   Path dataDir;
 
   @Option(

@@ -34,12 +34,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "submit-run",
     sortOptions = false,
+    sortSynopsis = false,
     usageHelpWidth = 120,
     headerHeading = "",
     synopsisHeading = "Usage: ",
     descriptionHeading = "%n",
     description = {
-      "Moves a tile's Landsat ARD scenes into S3 and makes them cloud-ready: plans the run (the scenes, their split into"
+      "Moves a tile's Landsat ARD scenes into S3 and makes them cloud-ready: plans the run (the scenes, "
+          + "their split into"
           + " array tasks), writes the manifest, then runs fetch-scene -> cloud-filter -> cog-convert -> index-build as"
           + " array jobs chained N_TO_N.",
       "",
@@ -57,7 +59,11 @@ import picocli.CommandLine.Spec;
       "3:the run could not start or finish: the source or the store is unreachable"
     },
     footerHeading = "%n",
-    footer = {"Examples:", "  submit-run --tile h03v03", "  submit-run --tile h03v03 --source file:///data/ard --dry-run"})
+    footer = {
+      "Examples:",
+      "  submit-run --tile h03v03",
+      "  submit-run --tile h03v03 --source file:///data/ard --scenes-per-task 4 --dry-run"
+    })
 public final class SubmitRun implements Callable<Integer> {
   @Mixin RunOptions run;
 
@@ -67,18 +73,16 @@ public final class SubmitRun implements Callable<Integer> {
       names = "--engine",
       paramLabel = "ENGINE",
       defaultValue = "local",
-      description = {
-        "Where the jobs run: local (the embedded engine and store on this machine) or aws (AWS Batch; not",
-        "configured in this build). Default: ${DEFAULT-VALUE}."
-      })
+      description =
+          "Where the jobs run: local (the embedded engine and store on this machine) or aws (AWS Batch; not "
+              + "configured in this build). Default: ${DEFAULT-VALUE}.")
   Engine engine;
 
   @Option(
       names = "--dry-run",
-      description = {
-        "Print the plan (scenes, tasks, bytes expected where known, the job graph) and stop: no store is started,",
-        "nothing is written."
-      })
+      description =
+          "Print the plan (scenes, tasks, bytes expected where known, the job graph) and stop: no store is "
+              + "started, nothing is written.")
   boolean dryRun;
 
   @Mixin OutputOptions output;
@@ -118,8 +122,8 @@ public final class SubmitRun implements Callable<Integer> {
   /** The command line with its subcommands and error handling: usage errors are one line and exit 2. */
   public static CommandLine commandLine(SubmitContext context) {
     CommandLine cmd = new CommandLine(new SubmitRun(context));
-    cmd.setColorScheme(
-        CommandLine.Help.defaultColorScheme(context.interactive() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
+    CommandLine.Help.Ansi ansi = context.interactive() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF;
+    cmd.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
     cmd.setParameterExceptionHandler(
         (e, args) -> {
           e.getCommandLine().getErr().println(oneLine("submit-run: " + e.getMessage() + " (see submit-run --help)"));
