@@ -93,6 +93,8 @@ public final class SubmitRun implements Callable<Integer> {
       description = "Show this help and exit.")
   boolean help;
 
+  private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
   @Spec CommandSpec spec;
 
   private final SubmitContext context;
@@ -108,6 +110,11 @@ public final class SubmitRun implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // The store's and the jobs' libraries log through slf4j-simple to stderr, where the progress goes: warnings only,
+    // unless the user asks for more with -Dorg.slf4j.simpleLogger.defaultLogLevel=...
+    if (System.getProperty(LOG_LEVEL) == null) {
+      System.setProperty(LOG_LEVEL, "warn");
+    }
     int cores = Runtime.getRuntime().availableProcessors();
     ExecutorService children = Executors.newFixedThreadPool(cores, daemonThreads("scenelift-child-"));
     int code;
