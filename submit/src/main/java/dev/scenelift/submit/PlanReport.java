@@ -141,6 +141,6 @@ final class PlanReport {
   }
 
   private static void line(StringBuilder s, String format, Object... args) {
-    s.append(String.format(Locale.ROOT, format, args)).append(System.lineSeparator());
+    s.append(String.format(Locale.ROOT, format, args).stripTrailing()).append(System.lineSeparator());
   }
 }
