@@ -7,12 +7,14 @@ import dev.scenelift.job.ExitCodes;
 import dev.scenelift.json.Json;
 import dev.scenelift.manifest.SceneEntry;
 import dev.scenelift.scene.Tile;
+import dev.scenelift.source.SourceUnavailableException;
 import dev.scenelift.testjobs.ListedCatalog;
 import dev.scenelift.testjobs.TestJobs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,6 +194,35 @@ class SubmitRunTest {
     Result r = run(withoutCog, "--tile", "h03v03", "--data-dir", dataDir.toString(), "--port", "0", "--limit", "1");
     assertThat(r.exit()).isEqualTo(ExitCodes.SCENES_FAILED);
     assertThat(r.err()).contains("cog-convert: not processed", "no job entry point is registered for stage cog-convert");
+  }
+
+  @Test
+  void unreachableSourceExitsThreeWithOneLineNamingIt() {
+    SubmitContext unreachable =
+        new SubmitContext(Map.of(), home, false, executor, TestJobs::all,
+            (source, options) -> tile -> {
+              throw new SourceUnavailableException(URI.create("https://example.invalid/h03v03/"), "connection refused",
+                  null);
+            },
+            Clock.systemUTC(), Duration.ofMillis(20));
+    Result r = run(unreachable, "--tile", "h03v03", "--source", "https://example.invalid/h03v03/", "--dry-run");
+    assertThat(r.exit()).isEqualTo(ExitCodes.INFRASTRUCTURE);
+    assertThat(r.err().lines()).singleElement().asString()
+        .isEqualTo("submit-run: cannot read https://example.invalid/h03v03/: connection refused");
+    assertThat(home).isEmptyDirectory();
+  }
+
+  @Test
+  void malformedSourceIsAUsageError() {
+    SubmitContext rejecting =
+        new SubmitContext(Map.of(), home, false, executor, TestJobs::all,
+            (source, options) -> {
+              throw new IllegalArgumentException("--source " + source + ": unsupported");
+            },
+            Clock.systemUTC(), Duration.ofMillis(20));
+    Result r = run(rejecting, "--tile", "h03v03", "--source", "ftp://x/", "--dry-run");
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("--source ftp://x/: unsupported");
   }
 
   private Result run(Map<String, String> env, String... args) {
