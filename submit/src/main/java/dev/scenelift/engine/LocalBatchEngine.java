@@ -157,10 +157,8 @@ public final class LocalBatchEngine implements BatchEngine {
       int code;
       try (PrintStream log = logs.open(request.name(), child.index, attempt)) {
         code = runOnce(entryPoint, job, child, attempt, log);
-      } catch (RuntimeException e) {
-        code = ExitCodes.INFRASTRUCTURE;
-        lastFailure = "cannot run attempt " + attempt + ": " + e.getMessage();
-        child.fail(lastFailure);
+      } catch (RuntimeException e) { // the log could not be opened: nothing ran, and a retry would not help
+        child.fail("cannot start attempt " + attempt + ": " + e.getMessage());
         return;
       }
       if (code == ExitCodes.OK) {
