@@ -46,6 +46,11 @@ class SubmitRunTest {
   /** What one invocation printed and returned. */
   record Result(int exit, String out, String err) {}
 
+  /**
+   * The help is the spec. After an intended change, regenerate the golden file with {@code mvn -pl submit -am test
+   * -Dtest=SubmitRunTest#helpMatchesTheGoldenFile -Dsurefire.failIfNoSpecifiedTests=false
+   * "-Dsurefire.heap=-Xmx1g -Dscenelift.golden.update=true"} and review the diff.
+   */
   @Test
   void helpMatchesTheGoldenFile() throws IOException {
     Result r = run(Map.of(), "--help");
