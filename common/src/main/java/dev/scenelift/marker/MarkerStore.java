@@ -6,6 +6,11 @@ import dev.scenelift.store.S3Location;
 import dev.scenelift.json.Json;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Stage;
+import dev.scenelift.event.EventPublisher;
+import dev.scenelift.event.EventType;
+import dev.scenelift.event.SceneEvent;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,10 +21,24 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class MarkerStore {
   private final S3Client s3;
   private final KeyLayout layout;
+  private final EventPublisher events;
 
   public MarkerStore(S3Client s3, KeyLayout layout) {
+    this(s3, layout, EventPublisher.none());
+  }
+
+  private MarkerStore(S3Client s3, KeyLayout layout, EventPublisher events) {
     this.s3 = s3;
     this.layout = layout;
+    this.events = events;
+  }
+
+  /**
+   * The same store, announcing every completion and failure it records on {@code events} ({@code scene.fetched},
+   * {@code scene.failed}, …). Publishing never fails the scene; the caller owns the publisher.
+   */
+  public MarkerStore publishingTo(EventPublisher events) {
+    return new MarkerStore(s3, layout, events);
   }
 
   public boolean isDone(Stage stage, SceneId scene) {
@@ -39,10 +58,32 @@ public final class MarkerStore {
     put(layout.marker(marker.stage(), marker.scene()), Json.writeBytes(marker));
     S3Location failure = layout.failure(marker.stage(), marker.scene());
     s3.deleteObject(b -> b.bucket(failure.bucket()).key(failure.key()));
+    events.publish(
+        new SceneEvent(
+            EventType.succeeded(marker.stage()),
+            marker.runId(),
+            Optional.of(marker.scene()),
+            marker.stage(),
+            marker.attempt(),
+            marker.bytes(),
+            Duration.between(marker.started(), marker.finished()).toMillis() / 1000.0,
+            Optional.empty(),
+            Instant.now()));
   }
 
   public void markFailed(FailureRecord record) {
     put(layout.failure(record.stage(), record.scene()), Json.writeBytes(record));
+    events.publish(
+        new SceneEvent(
+            EventType.SCENE_FAILED,
+            record.runId(),
+            Optional.of(record.scene()),
+            record.stage(),
+            record.attempt(),
+            0,
+            0,
+            Optional.of(record.message()),
+            record.at()));
   }
 
   /** Removes a scene's marker, so that it is redone ({@code --force}). */

@@ -1,5 +1,7 @@
 package dev.scenelift.cloud;
 
+import dev.scenelift.event.EventPublisher;
+import dev.scenelift.event.EventPublishers;
 import dev.scenelift.gdal.Gdal;
 import dev.scenelift.gdal.GdalS3;
 import dev.scenelift.job.ExitCodes;
@@ -140,7 +142,8 @@ final class CloudFilterCommand implements Callable<Integer> {
       err.println("cloud-filter: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    try (S3Client s3 = S3ClientFactory.create(config.s3())) {
+    try (S3Client s3 = S3ClientFactory.create(config.s3());
+        EventPublisher events = EventPublishers.forJob(config)) {
       RunManifest manifest;
       try {
         manifest = new ManifestStore(s3).read(config.manifest());
@@ -178,8 +181,8 @@ final class CloudFilterCommand implements Callable<Integer> {
         GdalS3.configure(config.s3());
       }
       Clock clock = Clock.systemUTC();
-      MarkerStore markers = new MarkerStore(s3, manifest.layout());
-      SceneFilter filter = new SceneFilter(s3, manifest.layout(), thresholds, settings, clock);
+      MarkerStore markers = new MarkerStore(s3, manifest.layout()).publishingTo(events);
+      SceneFilter filter = new SceneFilter(s3, manifest.layout(), markers, thresholds, settings, clock);
       CloudFilterJob job =
           new CloudFilterJob(filter, markers, new CloudFreeLists(s3, manifest.layout()), settings,
               manifest.split().taskCount(), clock);

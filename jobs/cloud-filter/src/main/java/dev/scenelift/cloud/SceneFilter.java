@@ -57,10 +57,16 @@ final class SceneFilter {
   private final Promoter promoter;
   private final Clock clock;
 
-  SceneFilter(S3Client s3, KeyLayout layout, Thresholds thresholds, FilterSettings settings, Clock clock) {
+  SceneFilter(
+      S3Client s3,
+      KeyLayout layout,
+      MarkerStore markers,
+      Thresholds thresholds,
+      FilterSettings settings,
+      Clock clock) {
     this.s3 = s3;
     this.layout = layout;
-    this.markers = new MarkerStore(s3, layout);
+    this.markers = markers;
     this.parser = new ArdMetadataParser();
     this.qaReader = new QaBandReader();
     this.rule = new VerdictRule(thresholds);

@@ -1,5 +1,7 @@
 package dev.scenelift.cog;
 
+import dev.scenelift.event.EventPublisher;
+import dev.scenelift.event.EventPublishers;
 import dev.scenelift.gdal.Gdal;
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.job.JobConfig;
@@ -124,7 +126,8 @@ final class CogConvertCommand implements Callable<Integer> {
       err.println("cog-convert: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    try (S3Client s3 = S3ClientFactory.create(config.s3())) {
+    try (S3Client s3 = S3ClientFactory.create(config.s3());
+        EventPublisher events = EventPublishers.forJob(config)) {
       RunManifest manifest;
       try {
         manifest = new ManifestStore(s3).read(config.manifest());
@@ -149,7 +152,7 @@ final class CogConvertCommand implements Callable<Integer> {
       int threadsPerBand = Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
       ExecutorService pool = Executors.newFixedThreadPool(workers, new BandThreads());
       try {
-        MarkerStore markers = new MarkerStore(s3, manifest.layout());
+        MarkerStore markers = new MarkerStore(s3, manifest.layout()).publishingTo(events);
         SceneCogStep step =
             new SceneCogStep(
                 new SceneObjects(s3),

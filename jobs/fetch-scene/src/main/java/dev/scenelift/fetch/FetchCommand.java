@@ -1,5 +1,7 @@
 package dev.scenelift.fetch;
 
+import dev.scenelift.event.EventPublisher;
+import dev.scenelift.event.EventPublishers;
 import dev.scenelift.bundle.BundleLimits;
 import dev.scenelift.bundle.BundleStreamer;
 import dev.scenelift.job.ExitCodes;
@@ -75,7 +77,8 @@ final class FetchCommand implements Callable<Integer> {
     }
     UploadTuning tuning = UploadTuning.defaults();
     ExecutorService uploads = Executors.newFixedThreadPool(tuning.buffers(), daemonThreads("upload"));
-    try (S3Client s3 = S3ClientFactory.create(config.s3())) {
+    try (S3Client s3 = S3ClientFactory.create(config.s3());
+        EventPublisher events = EventPublishers.forJob(config)) {
       RunManifest manifest;
       List<SceneEntry> scenes;
       try {
@@ -104,7 +107,7 @@ final class FetchCommand implements Callable<Integer> {
           new FetchRun(manifest.runId(), manifest.source(), config.attempt(), force || config.force());
       FetchScenePipeline pipeline =
           new FetchScenePipeline(
-              new MarkerStore(s3, manifest.layout()),
+              new MarkerStore(s3, manifest.layout()).publishingTo(events),
               new SceneFetcher(streamer, Clock.systemUTC()),
               new SceneCleanup(s3, manifest.layout()),
               run,

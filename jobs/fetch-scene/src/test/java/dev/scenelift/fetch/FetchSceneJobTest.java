@@ -22,7 +22,9 @@ import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.store.StoredObject;
 import dev.scenelift.testing.S3TestSupport;
+import dev.scenelift.testing.ElasticMq;
 import dev.scenelift.testing.SharedData;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import dev.scenelift.testing.TarBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -222,6 +224,30 @@ class FetchSceneJobTest {
         .contains(SECOND.toString())
         .contains("../../escape.tif");
     assertThat(stdout()).contains("done=2 skipped=0 failed=1");
+  }
+
+  @Test
+  void announcesEachFetchedAndFailedSceneOnTheEventsQueue() throws Exception {
+    byte[] slip = new TarBuilder().file(SECOND + ".xml", "<x/>").file("../escape.tif", "evil").tar();
+    Map<String, String> env =
+        env(
+            List.of(
+                scene(FIRST, good(FIRST, Bundle.SR)),
+                scene(SECOND, bundle(SECOND, Bundle.SR, slip, Optional.empty()))));
+    try (ElasticMq mq = ElasticMq.start();
+        SqsClient sqs = mq.client()) {
+      java.net.URI queue = mq.createQueue(sqs, "scenelift-events");
+      env.put(JobEnv.EVENTS_QUEUE, queue.toString());
+
+      assertThat(run(env)).isEqualTo(ExitCodes.SCENES_FAILED);
+
+      List<String> bodies =
+          ElasticMq.drain(sqs, queue, java.time.Duration.ofSeconds(5)).stream().map(m -> m.body()).toList();
+      assertThat(bodies).hasSize(2);
+      assertThat(bodies).anySatisfy(b -> assertThat(b).contains("scene.fetched").contains(FIRST.toString()));
+      assertThat(bodies)
+          .anySatisfy(b -> assertThat(b).contains("scene.failed").contains(SECOND.toString()).contains("escape"));
+    }
   }
 
   @Test

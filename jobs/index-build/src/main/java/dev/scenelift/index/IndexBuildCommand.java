@@ -1,5 +1,10 @@
 package dev.scenelift.index;
 
+import dev.scenelift.event.EventPublisher;
+import dev.scenelift.event.EventPublishers;
+import dev.scenelift.event.SceneEvent;
+import java.time.Duration;
+import java.time.Instant;
 import dev.scenelift.describe.ArdAlbers;
 import dev.scenelift.describe.SceneDescriber;
 import dev.scenelift.eo3.Eo3Documents;
@@ -147,9 +152,15 @@ final class IndexBuildCommand implements Callable<Integer> {
               eo3);
       IndexBuilder builder =
           new IndexBuilder(s3, writer, names, indexer, new Templates(), new StacDocuments(), eo3, pool, out, err);
+      Instant started = Instant.now();
       IndexResult r =
           builder.build(target.tile(), expected, force || target.force(), "thumbnails=" + thumbnails, target.runId());
       new IndexSummary(target.settings()).print(r, out);
+      if (target.job().isPresent() && r.failed().isEmpty()) {
+        try (EventPublisher events = EventPublishers.forJob(target.job().get())) {
+          events.publish(SceneEvent.indexed(target.job().get(), 0, Duration.between(started, Instant.now())));
+        }
+      }
       return r.failed().isEmpty() ? ExitCodes.OK : ExitCodes.SCENES_FAILED;
     } catch (software.amazon.awssdk.core.exception.SdkException e) {
       err.println("index-build: S3 error: " + e.getMessage());
@@ -171,7 +182,7 @@ final class IndexBuildCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     boolean envForce = "true".equalsIgnoreCase(env.getOrDefault(JobEnv.FORCE, "false"));
     int w = env.containsKey(JobEnv.WORKERS) ? Integer.parseInt(env.get(JobEnv.WORKERS).strip()) : cores;
-    return new Target(t, layout, StandaloneS3.settings(env), Optional.empty(), List.of(), "standalone", envForce, w);
+    return new Target(t, layout, StandaloneS3.settings(env), Optional.empty(), List.of(), "standalone", envForce, w, Optional.empty());
   }
 
   private Target fromRun() {
@@ -182,7 +193,7 @@ final class IndexBuildCommand implements Callable<Integer> {
     JobConfig c = JobConfig.fromEnv(env);
     // tile and layout are filled in from the manifest once S3 is reachable
     return new Target(
-        null, null, c.s3(), Optional.of(c.manifest()), List.of(), c.runId(), c.force(), c.workers());
+        null, null, c.s3(), Optional.of(c.manifest()), List.of(), c.runId(), c.force(), c.workers(), Optional.of(c));
   }
 
   private record Target(
@@ -193,9 +204,10 @@ final class IndexBuildCommand implements Callable<Integer> {
       List<SceneId> expected,
       String runId,
       boolean force,
-      int workers) {
+      int workers,
+      Optional<JobConfig> job) {
     Target withManifest(RunManifest m) {
-      return new Target(m.tile(), m.layout(), settings, manifest, expected, runId, force, workers);
+      return new Target(m.tile(), m.layout(), settings, manifest, expected, runId, force, workers, job);
     }
   }
 }
