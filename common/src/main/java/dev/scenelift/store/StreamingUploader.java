@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * <p>The executor belongs to the caller (created in {@code main}); this class never shuts it down. Thread-safe.
  */
 public final class StreamingUploader {
-  private static final String CONTENT_TYPE = "application/octet-stream";
 
   private final S3Client s3;
   private final Executor executor;
@@ -90,8 +89,9 @@ public final class StreamingUploader {
         () -> {
           try {
             s3.putObject(
-                b -> b.bucket(target.bucket()).key(target.key()).contentType(CONTENT_TYPE),
-                RequestBody.fromContentProvider(() -> chunked(chunks, length), length, CONTENT_TYPE));
+                b -> b.bucket(target.bucket()).key(target.key()).contentType(ContentTypes.of(target.key())),
+                RequestBody.fromContentProvider(
+                    () -> chunked(chunks, length), length, ContentTypes.of(target.key())));
             return stored;
           } catch (RuntimeException e) {
             throw new CompletionException(new UploadFailedException(target, e));
@@ -143,7 +143,7 @@ public final class StreamingUploader {
   }
 
   private static RequestBody body(byte[] buffer, int length) {
-    return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length, CONTENT_TYPE);
+    return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length, "application/octet-stream");
   }
 
   private static void readFully(InputStream in, byte[] buffer, int length, CRC32C crc, S3Location target)
@@ -178,7 +178,7 @@ public final class StreamingUploader {
       try {
         uploadId =
             s3.createMultipartUpload(
-                    b -> b.bucket(target.bucket()).key(target.key()).contentType(CONTENT_TYPE))
+                    b -> b.bucket(target.bucket()).key(target.key()).contentType(ContentTypes.of(target.key())))
                 .uploadId();
       } catch (RuntimeException e) {
         throw new UploadFailedException(target, e);

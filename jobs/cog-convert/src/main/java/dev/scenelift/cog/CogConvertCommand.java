@@ -1,5 +1,7 @@
 package dev.scenelift.cog;
 
+import dev.scenelift.store.StreamingUploader;
+import dev.scenelift.store.UploadTuning;
 import dev.scenelift.event.EventPublisher;
 import dev.scenelift.event.EventPublishers;
 import dev.scenelift.gdal.Gdal;
@@ -51,6 +53,9 @@ import software.amazon.awssdk.services.s3.S3Client;
       "3:S3 or the run manifest unreachable (retryable)"
     })
 final class CogConvertCommand implements Callable<Integer> {
+  /** Part uploads in flight at once, across the bands converting in parallel. */
+  private static final int UPLOAD_THREADS = 4;
+
   private final Map<String, String> env;
   private final PrintStream out;
   private final PrintStream err;
@@ -151,12 +156,13 @@ final class CogConvertCommand implements Callable<Integer> {
       int workers = config.workers();
       int threadsPerBand = Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
       ExecutorService pool = Executors.newFixedThreadPool(workers, new BandThreads());
+      ExecutorService uploads = Executors.newFixedThreadPool(UPLOAD_THREADS);
       try {
         MarkerStore markers = new MarkerStore(s3, manifest.layout()).publishingTo(events);
         SceneCogStep step =
             new SceneCogStep(
                 new SceneObjects(s3),
-                new CogUploader(s3),
+                new CogUploader(new StreamingUploader(s3, uploads, UploadTuning.defaults())),
                 markers,
                 manifest.layout(),
                 settings,
@@ -174,6 +180,7 @@ final class CogConvertCommand implements Callable<Integer> {
         return ExitCodes.INFRASTRUCTURE;
       } finally {
         pool.shutdownNow();
+        uploads.shutdownNow();
       }
     }
   }
