@@ -55,7 +55,7 @@ class SyntheticTilesTest {
   }
 
   static Path dir() {
-    return data.resolve("synthetic/h03v03/" + SIZE);
+    return new SyntheticTiles(data, SIZE).dir(H03V03);
   }
 
   static Path file(BundleSource b) {

@@ -16,6 +16,7 @@ import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Sensor;
 import dev.scenelift.scene.Stage;
 import dev.scenelift.scene.Tile;
+import dev.scenelift.source.SceneFilter;
 import dev.scenelift.store.EmbeddedS3Store;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.manifest.ManifestStore;
@@ -124,8 +125,8 @@ class RunPlannerTest {
   void selectsBySensorAndAcquisitionDatesThenLimits() throws Exception {
     List<SceneEntry> scenes = new ArrayList<>(ListedCatalog.scenes(TILE, 10));
     scenes.addAll(ListedCatalog.scenes(TILE, 3, Sensor.LE07, LocalDate.of(2013, 4, 20), 16));
-    SceneSelection selection =
-        new SceneSelection(
+    SceneFilter selection =
+        new SceneFilter(
             Set.of(Sensor.LC08), Optional.of(LocalDate.of(2013, 5, 1)), Optional.of(LocalDate.of(2013, 8, 31)),
             OptionalInt.of(5));
     RunPlan plan = planner.plan(
@@ -194,7 +195,7 @@ class RunPlannerTest {
   }
 
   private static RunRequest request(OptionalInt k) {
-    return new RunRequest(TILE, "test:", SceneSelection.all(), k, Map.of());
+    return new RunRequest(TILE, "test:", SceneFilter.all(), k, Map.of());
   }
 
   private static ListedCatalog realListCatalog() throws Exception {
