@@ -13,6 +13,14 @@ interface BundleLister {
    */
   List<BundleRow> rows(Tile tile) throws IOException;
 
+  /**
+   * The rows {@link #rows} would give, with no side effects (see {@link SceneCatalog#preview}); the same for a
+   * lister that only reads.
+   */
+  default List<BundleRow> previewRows(Tile tile) throws IOException {
+    return rows(tile);
+  }
+
   /** The location bundle file names resolve against. */
   URI base();
 }

@@ -23,7 +23,8 @@ public final class Catalogs {
    * warning. A scene list naming a scene of another tile is an error naming the list line, the scene and both tiles.
    * With {@link SourceOptions#sceneList()}, the list restricts the source's scenes, and names
    * them outright when an HTTP source has no {@code <tile>.md5_list}. Nothing is read until {@link
-   * SceneCatalog#list}.
+   * SceneCatalog#list} (which generates missing synthetic scenes) or {@link SceneCatalog#preview} (which writes
+   * nothing, for dry runs).
    *
    * @throws IllegalArgumentException for a malformed or unsupported source, naming it
    */

@@ -26,6 +26,21 @@ final class ListingCatalog implements SceneCatalog {
 
   @Override
   public List<SceneEntry> list(Tile tile) throws IOException {
+    return assemble(tile, lister::rows);
+  }
+
+  @Override
+  public List<SceneEntry> preview(Tile tile) throws IOException {
+    return assemble(tile, lister::previewRows);
+  }
+
+  /** How rows are listed: {@link BundleLister#rows} or {@link BundleLister#previewRows}. */
+  @FunctionalInterface
+  private interface Rows {
+    List<BundleRow> of(Tile tile) throws IOException;
+  }
+
+  private List<SceneEntry> assemble(Tile tile, Rows listing) throws IOException {
     Optional<SceneListRestriction> restriction = Optional.empty();
     if (sceneList.isPresent()) {
       Path file = sceneList.get();
@@ -33,7 +48,7 @@ final class ListingCatalog implements SceneCatalog {
     }
     List<BundleRow> rows;
     try {
-      rows = lister.rows(tile);
+      rows = listing.of(tile);
       if (restriction.isPresent()) {
         rows = restriction.get().restrict(rows);
       }

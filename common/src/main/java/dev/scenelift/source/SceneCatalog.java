@@ -7,6 +7,18 @@ import java.util.List;
 
 /** Lists the scenes a source holds for a tile, each with its bundles' URIs, md5s and sizes where known. */
 public interface SceneCatalog {
-  /** The tile's scenes, ordered by acquisition date then scene id, each scene once. */
+  /**
+   * The tile's scenes, ordered by acquisition date then scene id, each scene once. A source that makes its bundles
+   * (the synthetic one) makes the missing ones first, so every bundle has its md5 and size.
+   */
   List<SceneEntry> list(Tile tile) throws IOException;
+
+  /**
+   * The scenes {@link #list} would return, without side effects: nothing is generated, downloaded or written (what a
+   * dry run shows). Bundles the source has not made yet have no md5 and size -1. Sources whose listing only reads
+   * (folders, HTTP, S3) return the same as {@link #list}.
+   */
+  default List<SceneEntry> preview(Tile tile) throws IOException {
+    return list(tile);
+  }
 }

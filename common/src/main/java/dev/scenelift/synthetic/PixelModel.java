@@ -46,9 +46,10 @@ final class PixelModel {
       ValueNoise.fractalRow(s.vegetation, off, size, 0, ty, step, 500, 3, tileSeed + 17);
       java.util.Arrays.fill(cloud, 0);
       java.util.Arrays.fill(shadowCloud, 0);
-      ValueNoise.fractalRow(cloud, 0, size, 0, ty, step, 700, 4, seed + 31);
-      ValueNoise.fractalRow(
-          shadowCloud, 0, size, -recipe.shadowDx(), ty - recipe.shadowDy(), step, 700, 4, seed + 31);
+      long cloudSeed = CloudField.seed(seed);
+      ValueNoise.fractalRow(cloud, 0, size, 0, ty, step, CloudField.CELL, CloudField.OCTAVES, cloudSeed);
+      ValueNoise.fractalRow(shadowCloud, 0, size, -recipe.shadowDx(), ty - recipe.shadowDy(), step, CloudField.CELL,
+          CloudField.OCTAVES, cloudSeed);
       for (int x = 0; x < size; x++) {
         int i = off + x;
         double tx = x * step;
@@ -83,7 +84,8 @@ final class PixelModel {
     }
   }
 
-  private boolean isFill(double x, double y) {
+  /** Whether the ground at (x, y), in 5000-pixel tile units, is outside the swath. */
+  boolean isFill(double x, double y) {
     if (recipe.fillSide() == 0) {
       return false;
     }

@@ -44,6 +44,19 @@ record SceneRecipe(
     }
   }
 
+  SceneRecipe withCloudThreshold(double value) {
+    return new SceneRecipe(id, seed, produced, fillSide, fillEdge, value, shadowDx, shadowDy, snowLine, greenness,
+        sceneCount, wrsPath, wrsRow);
+  }
+
+  /**
+   * What the cache compares to decide whether a generated scene is still this recipe's: the generator version and
+   * every field.
+   */
+  String stamp() {
+    return "generator " + SyntheticTiles.GENERATOR_VERSION + "\n" + this + "\n";
+  }
+
   Sensor sensor() {
     return id.sensor();
   }

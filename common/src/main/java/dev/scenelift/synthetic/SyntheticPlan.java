@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * The synthetic scenes of a tile: scene i is the same for every count and every run (seeded by the tile and i), so a
  * larger {@code synthetic:N} extends a smaller one. Sensors rotate LC08, LE07, LT05; acquisition dates spread over each
- * sensor's years; production dates fall in Collection 1 ARD's production period.
+ * sensor's years; production dates fall in Collection 1 ARD's production period. Skies mix clear, partly cloudy and
+ * overcast scenes ({@link Sky}); scenes 0, 1, 2 are one of each: clear with a sliver of fill, partly cloudy, and
+ * overcast with a wide wedge of fill.
  */
 final class SyntheticPlan {
   static final long SEED = 20170713L;
@@ -62,19 +64,37 @@ final class SyntheticPlan {
     int month = acquired.getMonthValue();
     boolean winter = month <= 3 || month >= 11;
     double summer = Math.cos((acquired.getDayOfYear() - 200) / 365.0 * 2 * Math.PI); // 1 mid-July, -1 mid-January
-    return new SceneRecipe(
-        id,
-        seed,
-        LocalDateTime.of(id.produced(), LocalTime.of(r.nextInt(24), r.nextInt(60), r.nextInt(60))),
-        r.nextInt(4) == 0 ? 0 : (r.nextBoolean() ? -1 : 1),
-        0.15 + 0.35 * r.nextDouble(),
-        0.50 + 0.22 * r.nextDouble(),
-        25 + 50 * r.nextDouble(),
-        15 + 35 * r.nextDouble(),
-        winter ? 0.55 + 0.1 * r.nextDouble() : 0.72 + 0.15 * r.nextDouble(),
-        0.55 + 0.45 * Math.max(0, summer),
-        r.nextInt(3) == 0 ? 1 : 2,
-        Math.max(1, Math.min(233, 44 + (7 - tile.v()) / 2 - (tile.h() - 3))),
-        Math.max(1, Math.min(247, 31 - (7 - tile.v()))));
+    LocalDateTime produced = LocalDateTime.of(id.produced(), LocalTime.of(r.nextInt(24), r.nextInt(60), r.nextInt(60)));
+    Sky sky = Sky.of(index, r);
+    int side = r.nextBoolean() ? -1 : 1;
+    int fillSide;
+    double fillEdge;
+    if (index == 0) { // the clear scene: a thin sliver of fill
+      fillSide = side;
+      fillEdge = 0.02 + 0.03 * r.nextDouble();
+    } else if (index == 2) { // the overcast scene: a wide wedge of fill
+      fillSide = side;
+      fillEdge = 0.30 + 0.12 * r.nextDouble();
+    } else {
+      fillSide = r.nextInt(4) == 0 ? 0 : side;
+      fillEdge = 0.15 + 0.35 * r.nextDouble();
+    }
+    double cover = sky.cover(r);
+    SceneRecipe recipe =
+        new SceneRecipe(
+            id,
+            seed,
+            produced,
+            fillSide,
+            fillEdge,
+            1,
+            25 + 50 * r.nextDouble(),
+            15 + 35 * r.nextDouble(),
+            winter ? 0.55 + 0.1 * r.nextDouble() : 0.72 + 0.15 * r.nextDouble(),
+            0.55 + 0.45 * Math.max(0, summer),
+            r.nextInt(3) == 0 ? 1 : 2,
+            Math.max(1, Math.min(233, 44 + (7 - tile.v()) / 2 - (tile.h() - 3))),
+            Math.max(1, Math.min(247, 31 - (7 - tile.v()))));
+    return recipe.withCloudThreshold(CloudField.thresholdFor(recipe, cover));
   }
 }

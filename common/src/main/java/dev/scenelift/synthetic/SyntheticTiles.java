@@ -6,14 +6,17 @@ import dev.scenelift.scene.Collection;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Tile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -22,12 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The built-in source's scenes: realistic Collection 1 ARD bundles (real GeoTIFFs in the CONUS ARD Albers grid, USGS
- * v1.1 XML) generated once per tile and size under {@code <data-dir>/synthetic/<tile>/<size>/} and reused after.
+ * v1.1 XML) generated once per tile, size and generator version under
+ * {@code <data-dir>/synthetic/<tile>/<size>-g<version>/} and reused after.
  *
  * <p>The folder looks like a USGS bulk download: {@code <id>_<SR|TA|BT|QA>.tar}, a {@code <bundle>.md5} beside each,
- * and {@code <tile>.md5_list} over all of them. A bundle counts as done when its tar and its {@code .md5} exist (the
- * md5 is written after the tar is renamed into place), so an interrupted generation resumes with the missing scenes.
- * Generations of one folder are serialized by a file lock.
+ * and {@code <tile>.md5_list} over all of them, plus a {@code <id>.recipe} stamp per scene. A scene counts as done
+ * when its four tars, their {@code .md5}s and a stamp equal to its current recipe exist (the md5 is written after the
+ * tar is renamed into place, the stamp last), so an interrupted generation resumes with the missing scenes and a
+ * changed recipe regenerates its scene. Generations of one folder are serialized by a file lock. {@link #preview}
+ * only reads.
  *
  * <p>Rasters are {@code size} x {@code size} pixels covering the whole 150 km tile: 30 m pixels at the default 5000;
  * a smaller size gives coarser pixels over the same ground.
@@ -35,6 +41,12 @@ import org.slf4j.LoggerFactory;
 public final class SyntheticTiles {
   /** The most scenes {@code synthetic:N} may ask for. */
   public static final int MAX_SCENES = 500;
+
+  /**
+   * Names the cache folder. Bump it when the output changes in a way the recipes do not show (pixel model, renderer,
+   * bands, XML): a recipe change alone is caught by each scene's stamp.
+   */
+  static final int GENERATOR_VERSION = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(SyntheticTiles.class);
 
@@ -58,11 +70,16 @@ public final class SyntheticTiles {
    *
    * @param dir the folder
    * @param scenes the scenes asked for, in plan order
+   * @param generated those of them whose bundles are in the folder, finished and of their current recipe
    */
-  public record Folder(Path dir, List<SceneId> scenes) {
+  public record Folder(Path dir, List<SceneId> scenes, Set<SceneId> generated) {
     public Folder {
       Objects.requireNonNull(dir, "dir");
       scenes = List.copyOf(scenes);
+      generated = Set.copyOf(generated);
+      if (!scenes.containsAll(generated)) {
+        throw new IllegalArgumentException("generated scenes must be among the scenes asked for");
+      }
     }
   }
 
@@ -70,16 +87,37 @@ public final class SyntheticTiles {
     return root;
   }
 
-  /** The folder a tile's scenes go to. */
+  /** The folder a tile's scenes go to: one per tile, size and {@link #GENERATOR_VERSION}. */
   public Path dir(Tile tile) {
-    return root.resolve(tile.toString()).resolve(Integer.toString(size));
+    return root.resolve(tile.toString()).resolve(size + "-g" + GENERATOR_VERSION);
+  }
+
+  /**
+   * The first {@code count} synthetic scenes of the tile and which of them are already generated, without writing
+   * anything (not even the folder): what a dry run lists.
+   */
+  public Folder preview(Tile tile, int count) {
+    checkCount(count);
+    Path dir = dir(tile);
+    List<SceneRecipe> plan = SyntheticPlan.plan(tile, count);
+    Set<SceneId> generated = new HashSet<>();
+    for (SceneRecipe recipe : plan) {
+      if (complete(dir, recipe)) {
+        generated.add(recipe.id());
+      }
+    }
+    return new Folder(dir, plan.stream().map(SceneRecipe::id).toList(), generated);
+  }
+
+  private static void checkCount(int count) {
+    if (count < 1 || count > MAX_SCENES) {
+      throw new IllegalArgumentException("synthetic scene count must be 1–" + MAX_SCENES + ", got " + count);
+    }
   }
 
   /** Makes sure the first {@code count} synthetic scenes of the tile exist, generating only the missing ones. */
   public Folder ensure(Tile tile, int count) throws IOException {
-    if (count < 1 || count > MAX_SCENES) {
-      throw new IllegalArgumentException("synthetic scene count must be 1–" + MAX_SCENES + ", got " + count);
-    }
+    checkCount(count);
     Path dir = dir(tile);
     Files.createDirectories(dir);
     List<SceneRecipe> plan = SyntheticPlan.plan(tile, count);
@@ -88,9 +126,10 @@ public final class SyntheticTiles {
         FileLock lock = channel.lock()) {
       boolean wrote = false;
       for (SceneRecipe recipe : plan) {
-        if (!complete(dir, recipe.id())) {
+        if (!complete(dir, recipe)) {
           long start = System.nanoTime();
           generate(recipe, dir);
+          SceneWriter.writeAtomically(stampFile(dir, recipe.id()), recipe.stamp());
           LOG.info("generated synthetic scene {} ({}x{}) in {} s", recipe.id(), size, size,
               String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
           wrote = true;
@@ -101,7 +140,8 @@ public final class SyntheticTiles {
         writeMd5List(dir, list);
       }
     }
-    return new Folder(dir, plan.stream().map(SceneRecipe::id).toList());
+    List<SceneId> ids = plan.stream().map(SceneRecipe::id).toList();
+    return new Folder(dir, ids, Set.copyOf(ids));
   }
 
   /** Generates one scene with a pool as large as the machine, shut down before returning. */
@@ -115,14 +155,25 @@ public final class SyntheticTiles {
     }
   }
 
-  private static boolean complete(Path dir, SceneId id) {
+  /** Whether the scene's bundles and md5s are in place, stamped with the recipe they were made from. Reads only. */
+  private static boolean complete(Path dir, SceneRecipe recipe) {
+    SceneId id = recipe.id();
     for (Bundle b : Bundle.of(Collection.C1)) {
       String name = BundleName.of(id, b).toString();
       if (!Files.isRegularFile(dir.resolve(name)) || !Files.isRegularFile(dir.resolve(id + "_" + b + ".md5"))) {
         return false;
       }
     }
-    return true;
+    Path stamp = stampFile(dir, id);
+    try {
+      return Files.isRegularFile(stamp) && Files.readString(stamp, StandardCharsets.UTF_8).equals(recipe.stamp());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + stamp, e);
+    }
+  }
+
+  private static Path stampFile(Path dir, SceneId id) {
+    return dir.resolve(id + ".recipe");
   }
 
   /** {@code <tile>.md5_list}: every bundle's md5 line, by file name, tab-separated as USGS lists are. */

@@ -55,7 +55,7 @@ class SyntheticTilesTest {
   }
 
   static Path dir() {
-    return data.resolve("synthetic/h03v03/" + SIZE);
+    return new SyntheticTiles(data, SIZE).dir(H03V03);
   }
 
   static Path file(BundleSource b) {
@@ -288,6 +288,70 @@ class SyntheticTilesTest {
     }
     assertThat(sawCloud).as("some scene has clouds").isTrue();
     assertThat(sawFill).as("some scene has fill").isTrue();
+  }
+
+  @Test
+  void defaultScenesAreOneClearOnePartlyCloudyAndOneOvercastWithAFillWedge(@TempDir Path tmp) throws Exception {
+    Map<Sensor, String[]> figures = new HashMap<>();
+    for (SceneEntry scene : scenes) {
+      String id = scene.id().toString();
+      Map<String, Path> qa = extract(file(scene.bundle(Bundle.QA).orElseThrow()), tmp.resolve(id));
+      Document doc = parse(qa.get(id + ".xml"));
+      figures.put(scene.id().sensor(), new String[] {text(doc, "cloud_cover"), text(doc, "fill")});
+    }
+    // pinned: generation is deterministic; a recipe change must update these and is caught by the cache's stamp
+    assertThat(figures.get(Sensor.LC08)).as("clear LC08: cloud, fill").containsExactly("3.3986", "4.2786");
+    assertThat(figures.get(Sensor.LE07)).as("partly cloudy LE07").containsExactly("30.3907", "22.3572");
+    assertThat(figures.get(Sensor.LT05)).as("overcast LT05 with a fill wedge").containsExactly("68.0933", "30.1208");
+    assertThat(Double.parseDouble(figures.get(Sensor.LC08)[0])).isLessThan(5);
+    assertThat(Double.parseDouble(figures.get(Sensor.LC08)[1])).isLessThan(10);
+    assertThat(Double.parseDouble(figures.get(Sensor.LE07)[0])).isBetween(20.0, 40.0);
+    assertThat(Double.parseDouble(figures.get(Sensor.LT05)[0])).isGreaterThan(60);
+    assertThat(Double.parseDouble(figures.get(Sensor.LT05)[1])).isGreaterThan(20);
+  }
+
+  @Test
+  void laterScenesMixTheSkies() {
+    List<Double> thresholds =
+        SyntheticPlan.plan(Tile.parse("h14v07"), 30).stream().map(SceneRecipe::cloudThreshold).toList();
+    // a higher threshold is a clearer sky: clear scenes sit near 0.78, partly cloudy near 0.57, overcast below 0.5
+    assertThat(thresholds).anyMatch(t -> t > 0.7).anyMatch(t -> t > 0.52 && t < 0.65).anyMatch(t -> t < 0.5);
+  }
+
+  @Test
+  void previewNamesTheScenesToComeAndWritesNothing(@TempDir Path empty) throws Exception {
+    SyntheticTiles.Folder preview = new SyntheticTiles(empty, SIZE).preview(H03V03, 3);
+
+    assertThat(preview.scenes()).containsExactlyInAnyOrderElementsOf(scenes.stream().map(SceneEntry::id).toList());
+    assertThat(preview.generated()).isEmpty();
+    try (Stream<Path> s = Files.list(empty)) {
+      assertThat(s).isEmpty();
+    }
+    assertThat(new SyntheticTiles(data, SIZE).preview(H03V03, 3).generated())
+        .as("the generated cache").containsExactlyInAnyOrderElementsOf(preview.scenes());
+  }
+
+  @Test
+  void cacheFolderIsNamedBySizeAndGeneratorVersion() {
+    assertThat(dir()).isEqualTo(data.resolve("synthetic/h03v03/" + SIZE + "-g" + SyntheticTiles.GENERATOR_VERSION));
+  }
+
+  @Test
+  void aSceneStampedWithAnotherRecipeIsRegenerated() throws Exception {
+    SceneEntry scene = scenes.get(2);
+    BundleSource qa = scene.bundle(Bundle.QA).orElseThrow();
+    Path stamp = dir().resolve(scene.id() + ".recipe");
+    String current = Files.readString(stamp);
+    Files.writeString(stamp, current.replace("cloudThreshold=", "cloudThreshold=9"));
+    Files.writeString(file(qa), "made by an older generator");
+    SyntheticTiles tiles = new SyntheticTiles(data, SIZE);
+    assertThat(tiles.preview(H03V03, 3).generated()).doesNotContain(scene.id());
+
+    tiles.ensure(H03V03, 3);
+
+    assertThat(Files.readString(stamp)).isEqualTo(current);
+    assertThat(md5(file(qa))).isEqualTo(qa.md5().get());
+    assertNoTempFiles();
   }
 
   static String percent(long part, long whole) {

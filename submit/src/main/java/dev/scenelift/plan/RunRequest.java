@@ -1,6 +1,7 @@
 package dev.scenelift.plan;
 
 import dev.scenelift.scene.Tile;
+import dev.scenelift.source.SceneFilter;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -10,12 +11,13 @@ import java.util.OptionalInt;
  *
  * @param tile the tile
  * @param source the source URI as given ({@code synthetic}, {@code file:///…}, {@code https://…}, {@code s3://…})
- * @param selection which of the source's scenes to take
+ * @param selection which of the source's scenes to take ({@code --sensors}, {@code --since}, {@code --until},
+ *     {@code --limit}); duplicates are merged whatever it says
  * @param scenesPerTask k, when given; otherwise the engine's {@link TaskSizing} chooses
  * @param options stage options recorded in the manifest
  */
 public record RunRequest(
-    Tile tile, String source, SceneSelection selection, OptionalInt scenesPerTask, Map<String, String> options) {
+    Tile tile, String source, SceneFilter selection, OptionalInt scenesPerTask, Map<String, String> options) {
   public RunRequest {
     Objects.requireNonNull(tile, "tile");
     Objects.requireNonNull(source, "source");
@@ -25,5 +27,16 @@ public record RunRequest(
       throw new IllegalArgumentException("--scenes-per-task must be at least 1, got " + scenesPerTask.getAsInt());
     }
     options = Map.copyOf(options);
+  }
+
+  /**
+   * The former shape, kept until its last caller ({@code submit.RunOptions}) builds a {@link SceneFilter} itself.
+   *
+   * @deprecated build the request with a {@link SceneFilter}
+   */
+  @Deprecated(forRemoval = true)
+  public RunRequest(
+      Tile tile, String source, SceneSelection selection, OptionalInt scenesPerTask, Map<String, String> options) {
+    this(tile, source, selection.toFilter(), scenesPerTask, options);
   }
 }

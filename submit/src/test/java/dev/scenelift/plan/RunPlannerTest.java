@@ -16,6 +16,11 @@ import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Sensor;
 import dev.scenelift.scene.Stage;
 import dev.scenelift.scene.Tile;
+import dev.scenelift.source.Catalogs;
+import dev.scenelift.source.SceneCatalog;
+import dev.scenelift.source.SceneFilter;
+import dev.scenelift.source.SourceOptions;
+import dev.scenelift.store.S3Settings;
 import dev.scenelift.store.EmbeddedS3Store;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.manifest.ManifestStore;
@@ -27,6 +32,7 @@ import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +44,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
 class RunPlannerTest {
@@ -124,8 +132,8 @@ class RunPlannerTest {
   void selectsBySensorAndAcquisitionDatesThenLimits() throws Exception {
     List<SceneEntry> scenes = new ArrayList<>(ListedCatalog.scenes(TILE, 10));
     scenes.addAll(ListedCatalog.scenes(TILE, 3, Sensor.LE07, LocalDate.of(2013, 4, 20), 16));
-    SceneSelection selection =
-        new SceneSelection(
+    SceneFilter selection =
+        new SceneFilter(
             Set.of(Sensor.LC08), Optional.of(LocalDate.of(2013, 5, 1)), Optional.of(LocalDate.of(2013, 8, 31)),
             OptionalInt.of(5));
     RunPlan plan = planner.plan(
@@ -147,6 +155,64 @@ class RunPlannerTest {
       assertThat(e.id()).isEqualTo(full.id());
       assertThat(e.bundles()).extracting(BundleSource::bundle).containsExactlyInAnyOrder(Bundle.QA, Bundle.SR);
     });
+  }
+
+  @Test
+  void keepsTheNewestProductionOfAnAcquisitionAndSaysSoInThePlansNotes() throws Exception {
+    SceneId older = SceneId.parse("LC08_CU_003003_20130414_20170713_C01_V01");
+    SceneId newer = SceneId.parse("LC08_CU_003003_20130414_20190101_C01_V01");
+    SceneEntry other = ListedCatalog.scenes(TILE, 2).get(1);
+    RunPlan plan = planner.plan(request(OptionalInt.empty()),
+        new ListedCatalog(List.of(ListedCatalog.entry(older), ListedCatalog.entry(newer), other)));
+    assertThat(plan.manifest().scenes()).extracting(SceneEntry::id).containsExactly(newer, other.id());
+    assertThat(plan.notes()).singleElement().asString()
+        .contains("kept " + newer + " (newest production)", "dropped older " + older);
+  }
+
+  @Test
+  void notesTheScenesAFilterLeftOut() throws Exception {
+    SceneFilter firstTwo = SceneFilter.all().withLimit(2);
+    RunPlan plan = planner.plan(new RunRequest(TILE, "test:", firstTwo, OptionalInt.empty(), Map.of()),
+        new ListedCatalog(ListedCatalog.scenes(TILE, 5)));
+    assertThat(plan.manifest().scenes()).hasSize(2);
+    assertThat(plan.notes()).containsExactly("3 scene(s) beyond --limit 2 left out");
+  }
+
+  @Test
+  void dryRunOfTheSyntheticSourceWritesNothingIntoTheDataDir(@TempDir Path data) throws Exception {
+    SceneCatalog catalog = Catalogs.forSource("synthetic:3", syntheticOptions(data));
+
+    RunPlan plan = planner.preview(request(OptionalInt.empty()), catalog);
+
+    try (Stream<Path> left = Files.list(data)) {
+      assertThat(left).as("files in the data dir after a dry run").isEmpty();
+    }
+    assertThat(plan.manifest().scenes()).hasSize(3);
+    assertThat(plan.manifest().scenes()).flatExtracting(SceneEntry::bundles).hasSize(12).allSatisfy(b -> {
+      assertThat(b.md5()).isEmpty();
+      assertThat(b.size()).isEqualTo(-1);
+    });
+    assertThat(plan.jobs().job(Stage.FETCH).orElseThrow().arraySize()).isEqualTo(3);
+    assertThat(plan.notes()).singleElement().asString().startsWith("12 bundle(s) not made yet");
+  }
+
+  @Test
+  void realRunOfTheSyntheticSourceGeneratesOnceAndADryRunThenShowsTheCachedMd5s(@TempDir Path data)
+      throws Exception {
+    SceneCatalog catalog = Catalogs.forSource("synthetic:3", syntheticOptions(data));
+    RunPlan real = planner.plan(request(OptionalInt.empty()), catalog);
+    assertThat(real.manifest().scenes()).flatExtracting(SceneEntry::bundles).hasSize(12)
+        .allSatisfy(b -> assertThat(b.md5()).isPresent());
+    assertThat(real.notes()).isEmpty();
+
+    RunPlan dry = planner.preview(request(OptionalInt.empty()), catalog);
+
+    assertThat(dry.manifest().scenes()).isEqualTo(real.manifest().scenes());
+    assertThat(dry.notes()).isEmpty();
+  }
+
+  private static SourceOptions syntheticOptions(Path data) {
+    return new SourceOptions(data, S3Settings.aws(Optional.empty()), 32, Optional.empty());
   }
 
   @Test
@@ -194,7 +260,7 @@ class RunPlannerTest {
   }
 
   private static RunRequest request(OptionalInt k) {
-    return new RunRequest(TILE, "test:", SceneSelection.all(), k, Map.of());
+    return new RunRequest(TILE, "test:", SceneFilter.all(), k, Map.of());
   }
 
   private static ListedCatalog realListCatalog() throws Exception {
