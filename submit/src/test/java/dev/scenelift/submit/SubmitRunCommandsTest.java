@@ -126,6 +126,43 @@ class SubmitRunCommandsTest {
   }
 
   @Test
+  void retryOfAnEmbeddedRunRunsOnlyTheFailedSceneToItsEnd() throws Exception {
+    String dataDir = home.resolve("data").toString();
+    ListedCatalog catalog = new ListedCatalog(ListedCatalog.scenes(TILE, 3));
+    SceneId bad = catalog.list(TILE).get(1).id();
+    Result failed =
+        run(Map.of("SCRIPT_FAIL_SCENES", "cog-convert:" + bad), catalog, "--tile", "h03v03", "--data-dir", dataDir,
+            "--port", "0", "--json");
+    assertThat(failed.exit()).as(failed.err()).isEqualTo(ExitCodes.SCENES_FAILED);
+    String runId = Json.mapper().readTree(failed.out()).get("runId").asText();
+
+    Result retry = run(catalog, "retry", runId, "--data-dir", dataDir, "--port", "0");
+
+    assertThat(retry.exit()).as(retry.err()).isZero();
+    assertThat(retry.out()).contains("of " + runId + ": 1 scenes (1 failed");
+    String newRun = retry.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+    Result status = run(catalog, "status", newRun, "--data-dir", dataDir, "--port", "0", "--scenes");
+    assertThat(status.exit()).as(status.out() + status.err()).isZero();
+    assertThat(status.out()).contains("scenes: 1 succeeded").contains(bad.toString());
+  }
+
+  @Test
+  void indexPagesAreTheStoreFilesThatExist() throws Exception {
+    Path store = home.resolve("store");
+    dev.scenelift.manifest.RunManifest manifest =
+        new dev.scenelift.manifest.RunManifest(
+            "h03v03-20261124t0600-abcd", TILE, "test:", java.time.Instant.now(), 1,
+            dev.scenelift.store.KeyLayout.inBucket("scenelift"), List.of(), Map.of());
+    List<dev.scenelift.store.S3Location> pages =
+        dev.scenelift.index.IndexPages.of(manifest.layout(), TILE);
+    Path thumbs = store.resolve(pages.get(0).bucket()).resolve(pages.get(0).key());
+    java.nio.file.Files.createDirectories(thumbs.getParent());
+    java.nio.file.Files.writeString(thumbs, "<html></html>");
+
+    assertThat(EmbeddedRun.pages(manifest, store)).containsExactly(thumbs);
+  }
+
+  @Test
   void statusOfAnUnknownEmbeddedRunIsAOneLineUsageError() {
     Result r =
         run(new ListedCatalog(List.of()), "status", "h03v03-20261124t0600-dead", "--data-dir",
@@ -183,9 +220,13 @@ class SubmitRunCommandsTest {
   }
 
   private Result run(SceneCatalog catalog, String... args) {
+    return run(Map.of(), catalog, args);
+  }
+
+  private Result run(Map<String, String> env, SceneCatalog catalog, String... args) {
     SubmitContext context =
         new SubmitContext(
-            Map.of(), home, false, executor, TestJobs::all, (source, options) -> catalog, Clock.systemUTC(),
+            env, home, false, executor, TestJobs::all, (source, options) -> catalog, Clock.systemUTC(),
             Duration.ofMillis(20));
     CommandLine cmd = SubmitRun.commandLine(context);
     StringWriter out = new StringWriter();
