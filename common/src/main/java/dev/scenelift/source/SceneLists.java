@@ -24,7 +24,8 @@ final class SceneLists {
 
   /** The formats this build understands. */
   static SceneLists standard() {
-    return new SceneLists(List.of(new Md5SceneListReader(), new PlainSceneListReader()));
+    return new SceneLists(
+        List.of(new Md5SceneListReader(), new PlainSceneListReader(), new EarthExplorerSceneListReader()));
   }
 
   /**

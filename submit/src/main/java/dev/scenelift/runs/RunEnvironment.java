@@ -31,7 +31,10 @@ public interface RunEnvironment extends AutoCloseable {
   @Override
   void close();
 
-  /** Opens the environment for a resolved configuration: AWS when a job queue is configured; the lead wires local. */
+  /**
+   * Opens the environment for a resolved configuration: {@code submit-run} opens AWS when a job queue is configured,
+   * else the embedded store and engine on its data directory.
+   */
   @FunctionalInterface
   interface Opener {
     RunEnvironment open(AwsRunConfig config);

@@ -1,5 +1,6 @@
 package dev.scenelift.runs;
 
+import dev.scenelift.batch.JobState;
 import dev.scenelift.scene.Stage;
 import dev.scenelift.store.RunIds;
 import java.util.ArrayList;
@@ -29,6 +30,16 @@ public record RunJobs(String runId, List<RecordedJob> jobs) {
 
   public Optional<RecordedJob> of(Stage stage) {
     return jobs.stream().filter(j -> j.stage() == stage).reduce((a, b) -> b);
+  }
+
+  /** These jobs with the final states of those among {@code ended} (matched by job id). */
+  public RunJobs withEnded(List<JobState> ended) {
+    List<RecordedJob> out = new ArrayList<>();
+    for (RecordedJob j : jobs) {
+      out.add(
+          ended.stream().filter(s -> s.jobId().equals(j.jobId())).findFirst().map(j::withEnded).orElse(j));
+    }
+    return new RunJobs(runId, out);
   }
 
   public RunJobs with(RecordedJob job) {

@@ -40,6 +40,14 @@ public final class RunJobsStore {
     }
   }
 
+  /**
+   * Records the final states of a run's jobs, for engines whose jobs end with the process: later status and watch
+   * read them from here.
+   */
+  public void recordEnded(String runId, java.util.Collection<dev.scenelift.batch.JobState> states) {
+    read(runId).ifPresent(jobs -> write(jobs.withEnded(java.util.List.copyOf(states))));
+  }
+
   public void write(RunJobs jobs) {
     S3Location loc = location(jobs.runId());
     s3.putObject(

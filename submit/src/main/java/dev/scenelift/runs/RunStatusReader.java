@@ -52,6 +52,7 @@ public final class RunStatusReader {
           states.stream()
               .filter(x -> x.jobId().equals(job.jobId()))
               .findFirst()
+              .or(job::ended)
               .orElse(new JobState(job.jobId(), job.name(), JobStatus.SUBMITTED, Map.of(), "not reported by the engine"));
       Map<JobStatus, Integer> counts = s.children().isEmpty() ? Map.of(s.status(), 1) : s.children();
       out.add(new StageStatus(job.stage(), job.jobId(), job.children(), s.status(), counts, s.reason() == null ? "" : s.reason()));

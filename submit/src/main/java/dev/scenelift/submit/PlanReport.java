@@ -5,7 +5,6 @@ import dev.scenelift.manifest.ArrayTask;
 import dev.scenelift.manifest.RunManifest;
 import dev.scenelift.manifest.SceneEntry;
 import dev.scenelift.manifest.TaskSplit;
-import dev.scenelift.plan.JobRequests;
 import dev.scenelift.plan.PlannedJob;
 import dev.scenelift.plan.RunPlan;
 import dev.scenelift.plan.StageDependency;
@@ -55,7 +54,7 @@ final class PlanReport {
             .map(
                 j ->
                     new Job(
-                        JobRequests.jobName(m.runId(), j.stage()),
+                        dev.scenelift.runs.StageChain.jobName(m.runId(), j.stage()),
                         j.stage().jobName(),
                         j.arraySize(),
                         j.dependsOn().stream()

@@ -22,6 +22,19 @@ final class StoreOptions {
       description = "Port of the embedded S3 store on 127.0.0.1 (0: any free port). Default: 9370 when free, else any.")
   Integer port;
 
+  /** The port asked for; else the documented default when it is free; else any free port. */
+  int port() {
+    if (port != null) {
+      return port;
+    }
+    try (java.net.ServerSocket probe =
+        new java.net.ServerSocket(DEFAULT_PORT, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return DEFAULT_PORT;
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
+
   Path dataDir(Path home) {
     return (dataDir != null ? dataDir : home.resolve(".scenelift")).toAbsolutePath().normalize();
   }

@@ -6,6 +6,26 @@ import dev.scenelift.plan.RunPlan;
 import dev.scenelift.plan.RunPlanner;
 import dev.scenelift.plan.RunRequest;
 import dev.scenelift.plan.TaskSizing;
+import dev.scenelift.batch.aws.ArraySizing;
+import dev.scenelift.batch.aws.AwsConfigException;
+import dev.scenelift.batch.aws.AwsDryRun;
+import dev.scenelift.batch.aws.AwsOptions;
+import dev.scenelift.batch.aws.AwsRunConfig;
+import dev.scenelift.batch.aws.DryRunReport;
+import dev.scenelift.catalog.MalformedCatalogException;
+import dev.scenelift.manifest.RunManifest;
+import dev.scenelift.runs.AwsRunEnvironment;
+import dev.scenelift.runs.RunEnvironment;
+import dev.scenelift.runs.StageChain;
+import dev.scenelift.job.JobEnv;
+import dev.scenelift.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import dev.scenelift.source.SceneCatalog;
 import dev.scenelift.source.SourceOptions;
 import dev.scenelift.store.KeyLayout;
@@ -28,8 +48,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code submit-run}: plans a tile's run, writes its manifest and runs the four jobs, on the embedded engine (the
- * default) or AWS Batch. With {@code --tile} the top command runs a plan; later commands ({@code status}, {@code
- * watch}, {@code retry}, …) are subcommands in classes of their own, added in {@link #commandLine(SubmitContext)}.
+ * default) or AWS Batch. With {@code --tile} the top command runs a plan; the other commands ({@code status}, {@code
+ * watch}, {@code retry}, {@code listen}, {@code validate}) are subcommands in classes of their own, added in {@link
+ * #commandLine(SubmitContext)}.
  */
 @Command(
     name = "submit-run",
@@ -51,18 +72,24 @@ import picocli.CommandLine.Spec;
           + " s3://scenelift/runs/<run-id>/ (manifests).",
     },
     optionListHeading = "%nOptions:%n",
+    commandListHeading = "%nCommands (each opens the AWS environment when a job queue is configured, else the embedded"
+        + " store on --data-dir):%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every scene is done (or was already done)",
       "1:at least one scene failed; one line per failed scene names it and the cause",
-      "2:usage error: a bad option or value",
-      "3:the run could not start or finish: the source or the store is unreachable"
+      "2:usage error: a bad option or value, or bad AWS configuration",
+      "3:the run could not start or finish: the source, the store or AWS is unreachable"
     },
     footerHeading = "%n",
     footer = {
       "Examples:",
       "  submit-run --tile h03v03",
-      "  submit-run --tile h03v03 --source file:///data/ard --scenes-per-task 4 --dry-run"
+      "  submit-run --tile h03v03 --source file:///data/ard --scenes-per-task 4 --dry-run",
+      "  submit-run --tile h03v03 --source s3://bucket/ard --config tf-output.json --dry-run --json",
+      "  submit-run --tile h03v03 --scene-list h03v03-earthexplorer-metadata.csv --prefilter-max-cloud 10 --dry-run",
+      "  submit-run status h03v03-20261124t0530-3f2a",
+      "  submit-run validate s3://scenelift/cog/h03v03/"
     })
 public final class SubmitRun implements Callable<Integer> {
   @Mixin RunOptions run;
@@ -72,20 +99,22 @@ public final class SubmitRun implements Callable<Integer> {
   @Option(
       names = "--engine",
       paramLabel = "ENGINE",
-      defaultValue = "local",
       description =
-          "Where the jobs run: local (the embedded engine and store on this machine) or aws (AWS Batch; not "
-              + "configured in this build). Default: ${DEFAULT-VALUE}.")
+          "Where the jobs run: local (the embedded engine and store on this machine) or aws (AWS Batch, configured by"
+              + " the AWS options). Default: aws when a job queue is configured, else local.")
   Engine engine;
 
   @Option(
       names = "--dry-run",
       description =
-          "Print the plan (scenes, tasks, bytes expected where known, the job graph) and stop: no store is "
-              + "started, nothing is written.")
+          "Print the plan (scenes, tasks, bytes expected where known, the job graph; on AWS also the exact SubmitJob"
+              + " request bodies and the cost estimate) and stop: no store is started, nothing is written, no AWS"
+              + " call is made. Default: off.")
   boolean dryRun;
 
   @Mixin OutputOptions output;
+
+  @Mixin AwsOptions aws;
 
   @Option(
       names = {"-h", "--help"},
@@ -129,6 +158,16 @@ public final class SubmitRun implements Callable<Integer> {
   /** The command line with its subcommands and error handling: usage errors are one line and exit 2. */
   public static CommandLine commandLine(SubmitContext context) {
     CommandLine cmd = new CommandLine(new SubmitRun(context));
+    RunCommands commands = new RunCommands(context, cmd);
+    commands.addTo(cmd);
+    cmd.setExecutionStrategy(
+        parsed -> {
+          try {
+            return new CommandLine.RunLast().execute(parsed);
+          } finally {
+            commands.close();
+          }
+        });
     CommandLine.Help.Ansi ansi = context.interactive() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF;
     cmd.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
     cmd.setParameterExceptionHandler(
@@ -139,7 +178,7 @@ public final class SubmitRun implements Callable<Integer> {
     cmd.setExecutionExceptionHandler(
         (e, c, parsed) -> {
           c.getErr().println(oneLine("submit-run: " + describe(e)));
-          return ExitCodes.INFRASTRUCTURE;
+          return e instanceof AwsConfigException ? ExitCodes.USAGE : ExitCodes.INFRASTRUCTURE;
         });
     return cmd;
   }
@@ -149,9 +188,13 @@ public final class SubmitRun implements Callable<Integer> {
     if (run.tile == null) {
       throw usage("Missing required option: '--tile=TILE'");
     }
-    if (engine == Engine.aws) {
-      throw usage("--engine aws: AWS Batch is not configured in this build; use --engine local (the default)");
+    AwsRunConfig config;
+    try {
+      config = aws.resolve(context.environment());
+    } catch (AwsConfigException e) {
+      throw usage(e.getMessage());
     }
+    Engine chosen = engine != null ? engine : Engine.valueOf(config.defaultEngine());
     RunRequest request;
     try {
       request = run.toRequest(run.tile);
@@ -159,19 +202,39 @@ public final class SubmitRun implements Callable<Integer> {
       throw usage(e.getMessage());
     }
     Path dataDir = store.dataDir(context.home());
-    RunPlan plan = plan(request, dataDir);
+    KeyLayout layout;
+    try {
+      layout = chosen == Engine.aws ? config.layout() : KeyLayout.inBucket(EmbeddedRun.BUCKET);
+    } catch (AwsConfigException e) {
+      throw usage("--engine aws: " + e.getMessage());
+    }
+    TaskSizing sizing =
+        chosen == Engine.aws
+            ? scenes -> ArraySizing.scenesPerTask(scenes, OptionalInt.empty())
+            : TaskSizing.embedded();
+    RunPlan plan = plan(request, dataDir, layout, sizing);
     PrintWriter out = spec.commandLine().getOut();
+    Optional<PlanPrefilter.Prefiltered> prefiltered = prefilter(plan);
+    if (prefiltered.isPresent()) {
+      plan = prefiltered.get().plan();
+      if (!dryRun) {
+        spec.commandLine().getErr().println(prefiltered.get().result().summary());
+        spec.commandLine().getErr().flush();
+      }
+    }
     if (dryRun) {
-      PlanReport report = new PlanReport(plan, engine.name());
-      out.print(output.json ? report.json() : report.text());
+      out.print(chosen == Engine.aws ? awsDryRun(plan.manifest(), config, prefiltered) : dryRun(plan, prefiltered));
       out.flush();
       return ExitCodes.OK;
     }
-    return new EmbeddedRun(context, dataDir, store.port, output.json, run.force, run.requesterPays())
+    if (chosen == Engine.aws) {
+      return submitToAws(plan.manifest(), config, out);
+    }
+    return new EmbeddedRun(context, dataDir, store.port(), output.json, run.force, run.requesterPays())
         .run(plan, out, spec.commandLine().getErr());
   }
 
-  private RunPlan plan(RunRequest request, Path dataDir) throws IOException {
+  private RunPlan plan(RunRequest request, Path dataDir, KeyLayout layout, TaskSizing sizing) throws IOException {
     SceneCatalog catalog;
     try {
       SourceOptions options =
@@ -186,11 +249,99 @@ public final class SubmitRun implements Callable<Integer> {
       throw usage(e.getMessage());
     }
     try {
-      return new RunPlanner(KeyLayout.inBucket(EmbeddedRun.BUCKET), TaskSizing.embedded(), context.clock())
-          .plan(request, catalog);
+      return new RunPlanner(layout, sizing, context.clock()).plan(request, catalog);
     } catch (PlanException e) {
       throw usage(e.getMessage());
     }
+  }
+
+  private Optional<PlanPrefilter.Prefiltered> prefilter(RunPlan plan) throws IOException {
+    if (run.prefilterMaxCloud == null) {
+      return Optional.empty();
+    }
+    Path catalog =
+        run.sceneList()
+            .orElseThrow(
+                () ->
+                    usage(
+                        "--prefilter-max-cloud needs catalog metadata: pass --scene-list with an EarthExplorer"
+                            + " metadata export (CSV)"));
+    try {
+      return Optional.of(new PlanPrefilter(catalog, run.prefilterMaxCloud).apply(plan));
+    } catch (MalformedCatalogException | IllegalArgumentException e) {
+      throw usage("--prefilter-max-cloud: " + e.getMessage());
+    }
+  }
+
+  private String dryRun(RunPlan plan, Optional<PlanPrefilter.Prefiltered> prefiltered) {
+    PlanReport report = new PlanReport(plan, Engine.local.name());
+    if (!output.json) {
+      return prefiltered.map(p -> p.result().summary() + System.lineSeparator()).orElse("") + report.text();
+    }
+    ObjectNode doc = (ObjectNode) Json.mapper().valueToTree(report.document());
+    prefiltered.ifPresent(p -> doc.set("prefilter", prefilterJson(p)));
+    return Json.write(doc) + System.lineSeparator();
+  }
+
+  private String awsDryRun(RunManifest manifest, AwsRunConfig config, Optional<PlanPrefilter.Prefiltered> prefiltered) {
+    if (manifest.scenes().isEmpty()) {
+      throw usage("no scenes to submit for tile " + manifest.tile() + " (after the selection and pre-filter)");
+    }
+    DryRunReport report =
+        AwsDryRun.plan(manifest, config, new StageChain(config.eventsQueue(), run.force, awsEnvironment()));
+    if (output.json) {
+      ObjectNode doc = (ObjectNode) report.json();
+      prefiltered.ifPresent(p -> doc.set("prefilter", prefilterJson(p)));
+      return Json.write(doc) + System.lineSeparator();
+    }
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    try (PrintStream ps = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+      prefiltered.ifPresent(p -> ps.println(p.result().summary()));
+      report.printText(ps);
+    }
+    return text.toString(StandardCharsets.UTF_8);
+  }
+
+  private static ObjectNode prefilterJson(PlanPrefilter.Prefiltered p) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("maxCloud", p.result().maxCloud());
+    node.put("kept", p.result().kept().size());
+    node.put("dropped", p.result().dropped().size());
+    node.put("withoutCatalogValue", p.result().unknown().size());
+    if (p.result().bytesSaved().isPresent()) {
+      node.put("bytesSaved", p.result().bytesSaved().getAsLong());
+    }
+    return node;
+  }
+
+  private int submitToAws(RunManifest manifest, AwsRunConfig config, PrintWriter out) {
+    if (manifest.scenes().isEmpty()) {
+      throw usage("no scenes to submit for tile " + manifest.tile() + " (after the selection and pre-filter)");
+    }
+    try (RunEnvironment env = AwsRunEnvironment.openOrFail(config)) {
+      List<String> ids =
+          new StageChain(config.eventsQueue(), run.force, awsEnvironment()).launcher().launch(manifest, env);
+      if (output.json) {
+        ObjectNode doc = Json.mapper().createObjectNode();
+        doc.put("runId", manifest.runId());
+        doc.put("manifest", manifest.layout().manifest(manifest.runId()).toString());
+        doc.set("jobIds", Json.mapper().valueToTree(ids));
+        out.println(Json.write(doc));
+      } else {
+        out.printf(
+            "run %s: %d scenes in %d task(s) submitted to AWS Batch queue %s%n",
+            manifest.runId(), manifest.scenes().size(), manifest.split().taskCount(), config.requireJobQueue());
+        out.println("  manifest: " + manifest.layout().manifest(manifest.runId()));
+        out.println("  jobs:     " + String.join(", ", ids));
+        out.println("  follow:   submit-run watch " + manifest.runId());
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  private Map<String, String> awsEnvironment() {
+    return run.requesterPays() ? Map.of(JobEnv.REQUEST_PAYER_SOURCE, "true") : Map.of();
   }
 
   private ParameterException usage(String message) {

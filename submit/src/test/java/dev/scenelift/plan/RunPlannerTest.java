@@ -228,37 +228,6 @@ class RunPlannerTest {
     }
   }
 
-  @Test
-  void jobRequestsCarryNamesEnvironmentAndResolvedDependencies() throws Exception {
-    RunPlan plan = planner.plan(request(OptionalInt.of(2)), new ListedCatalog(ListedCatalog.scenes(TILE, 5)));
-    S3Location manifest = LAYOUT.manifest(plan.runId());
-    Map<String, String> storeEnv =
-        JobRequests.storeEnvironment(
-            dev.scenelift.store.S3Settings.compatible(URI.create("http://127.0.0.1:9999"), "k", "s"));
-    JobRequests requests = new JobRequests(plan.manifest(), manifest, true, storeEnv);
-    Map<Stage, String> ids = new LinkedHashMap<>();
-    List<JobRequest> made = new ArrayList<>();
-    for (PlannedJob job : plan.jobs().jobs()) {
-      JobRequest r = requests.request(job, ids);
-      made.add(r);
-      ids.put(job.stage(), "id-" + job.stage().jobName());
-    }
-    assertThat(made).extracting(JobRequest::name).containsExactly(
-        "scenelift-" + plan.runId() + "-fetch-scene", "scenelift-" + plan.runId() + "-cloud-filter",
-        "scenelift-" + plan.runId() + "-cog-convert", "scenelift-" + plan.runId() + "-index-build");
-    assertThat(made.get(1).dependsOn()).containsExactly(new JobDependency("id-fetch-scene", DependencyType.N_TO_N));
-    assertThat(made.get(3).dependsOn()).containsExactly(new JobDependency("id-cog-convert", DependencyType.WHOLE));
-    assertThat(made.get(0).environment())
-        .containsEntry(JobEnv.RUN_ID, plan.runId())
-        .containsEntry(JobEnv.MANIFEST, manifest.toString())
-        .containsEntry(JobEnv.FORCE, "true")
-        .containsEntry(JobEnv.S3_ENDPOINT, "http://127.0.0.1:9999")
-        .containsEntry(JobEnv.S3_PATH_STYLE, "true")
-        .containsEntry(JobEnv.S3_ACCESS_KEY_ID, "k");
-    assertThat(made.get(0).tags()).containsEntry("scenelift:run-id", plan.runId());
-    assertThat(made).extracting(JobRequest::attempts).containsOnly(JobRequests.ATTEMPTS);
-  }
-
   private static RunRequest request(OptionalInt k) {
     return new RunRequest(TILE, "test:", SceneFilter.all(), k, Map.of());
   }

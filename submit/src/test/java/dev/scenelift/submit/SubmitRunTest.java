@@ -133,10 +133,10 @@ class SubmitRunTest {
   }
 
   @Test
-  void awsEngineSaysClearlyThatItIsNotConfigured() {
-    Result r = run(Map.of(), "--tile", "h03v03", "--engine", "aws");
+  void awsEngineWithoutARawBucketIsAUsageErrorNamingWhatIsMissing() {
+    Result r = run(Map.of(), "--tile", "h03v03", "--engine", "aws", "--dry-run");
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).contains("AWS Batch is not configured");
+    assertThat(r.err().lines()).singleElement().asString().contains("--engine aws", "raw bucket");
     assertThat(home).isEmptyDirectory();
   }
 

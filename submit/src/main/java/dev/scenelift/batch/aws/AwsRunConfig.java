@@ -100,7 +100,7 @@ public record AwsRunConfig(
       throw new AwsConfigException("expected a JSON object (the output of 'terraform output -json')");
     }
     Map<Stage, String> definitions = new EnumMap<>(Stage.class);
-    stringMap(root, "job_definitions")
+    jobDefinitionNames(root)
         .forEach(
             (job, name) -> {
               try {
@@ -200,6 +200,32 @@ public record AwsRunConfig(
       throw new AwsConfigException(name + " must be a string, got " + node);
     }
     return Optional.of(node.asText().strip()).filter(s -> !s.isEmpty());
+  }
+
+  /**
+   * {@code job_definitions}: job name → definition name, or → {@code {"arn": …, "name": …}} as infra/'s Terraform
+   * outputs it (the ARN is taken: it names the exact revision).
+   */
+  private static Map<String, String> jobDefinitionNames(JsonNode root) {
+    JsonNode node = value(root, "job_definitions");
+    Map<String, String> out = new LinkedHashMap<>();
+    if (node == null) {
+      return out;
+    }
+    if (!node.isObject()) {
+      throw new AwsConfigException("job_definitions must be a map, got " + node);
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode v = e.getValue();
+      JsonNode named = v.isObject() ? (v.hasNonNull("arn") ? v.get("arn") : v.get("name")) : v;
+      if (named == null || !named.isValueNode()) {
+        throw new AwsConfigException(
+            "job_definitions." + e.getKey() + " must be a name or an object with arn or name, got " + v);
+      }
+      out.put(e.getKey(), named.asText());
+    }
+    return out;
   }
 
   private static Map<String, String> stringMap(JsonNode root, String name) {

@@ -49,6 +49,16 @@ class AwsRunConfigTest {
   }
 
   @Test
+  void readsInfraExampleOutputWhoseJobDefinitionsAreObjectsWithArnAndName() {
+    Path example = Path.of("../infra/outputs.example.json");
+    AwsRunConfig c = parse(Map.of(), "--config", example.toString());
+    assertThat(c.jobQueue()).contains("scenelift");
+    assertThat(c.jobDefinition(Stage.FETCH))
+        .isEqualTo("arn:aws:batch:us-west-2:123456789012:job-definition/scenelift-fetch-scene:1");
+    assertThat(c.layout().raw().bucket()).isEqualTo("scenelift-raw-123456789012");
+  }
+
+  @Test
   void readsTerraformOutputJsonAsItIs() throws Exception {
     Path file = Files.writeString(dir.resolve("out.json"), TERRAFORM_OUTPUT);
     AwsRunConfig c = parse(Map.of(), "--config", file.toString());
