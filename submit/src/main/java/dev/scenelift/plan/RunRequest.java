@@ -28,15 +28,4 @@ public record RunRequest(
     }
     options = Map.copyOf(options);
   }
-
-  /**
-   * The former shape, kept until its last caller ({@code submit.RunOptions}) builds a {@link SceneFilter} itself.
-   *
-   * @deprecated build the request with a {@link SceneFilter}
-   */
-  @Deprecated(forRemoval = true)
-  public RunRequest(
-      Tile tile, String source, SceneSelection selection, OptionalInt scenesPerTask, Map<String, String> options) {
-    this(tile, source, selection.toFilter(), scenesPerTask, options);
-  }
 }

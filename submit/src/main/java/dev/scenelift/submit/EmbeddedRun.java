@@ -45,6 +45,7 @@ final class EmbeddedRun {
       err.println(
           "run " + manifest.runId() + ": " + manifest.scenes().size() + " scenes, store " + env.endpoint() + " ("
               + env.storeDir() + ")");
+      plan.notes().forEach(n -> err.println("note: " + n));
       err.flush();
       Map<Stage, JobState> finalStates;
       try (ProgressDisplay display = display(err)) {

@@ -38,7 +38,8 @@ final class PlanReport {
       Long bytesExpected,
       S3Location manifest,
       List<Job> jobs,
-      List<Scene> sceneList) {}
+      List<Scene> sceneList,
+      List<String> notes) {}
 
   record Job(String name, String stage, int arraySize, List<Dependency> dependsOn) {}
 
@@ -80,7 +81,8 @@ final class PlanReport {
         known(m.knownBytes()),
         m.layout().manifest(m.runId()),
         jobs,
-        scenes);
+        scenes,
+        plan.notes());
   }
 
   String json() {
@@ -98,6 +100,9 @@ final class PlanReport {
     line(s, "  scenes     %d, %s expected", d.scenes(), Sizes.bytes(m.knownBytes()));
     line(s, "  tasks      %s", tasks(m.split()));
     line(s, "  manifest   %s", d.manifest());
+    for (String note : d.notes()) {
+      line(s, "  note       %s", note);
+    }
     if (d.jobs().isEmpty()) {
       line(s, "No scenes match: nothing to run.");
       return s.toString();

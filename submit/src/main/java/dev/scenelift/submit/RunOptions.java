@@ -1,8 +1,8 @@
 package dev.scenelift.submit;
 
 import dev.scenelift.plan.RunRequest;
-import dev.scenelift.plan.SceneSelection;
 import dev.scenelift.scene.Sensor;
+import dev.scenelift.source.SceneFilter;
 import dev.scenelift.scene.Tile;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -125,8 +125,8 @@ final class RunOptions {
    * @throws IllegalArgumentException naming the bad option
    */
   RunRequest toRequest(Tile required) {
-    SceneSelection selection =
-        new SceneSelection(
+    SceneFilter selection =
+        new SceneFilter(
             Set.copyOf(sensors),
             Optional.ofNullable(since),
             Optional.ofNullable(until),

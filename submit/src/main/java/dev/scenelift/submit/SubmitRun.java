@@ -249,7 +249,8 @@ public final class SubmitRun implements Callable<Integer> {
       throw usage(e.getMessage());
     }
     try {
-      return new RunPlanner(layout, sizing, context.clock()).plan(request, catalog);
+      RunPlanner planner = new RunPlanner(layout, sizing, context.clock());
+      return dryRun ? planner.preview(request, catalog) : planner.plan(request, catalog);
     } catch (PlanException e) {
       throw usage(e.getMessage());
     }
