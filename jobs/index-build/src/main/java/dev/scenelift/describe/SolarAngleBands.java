@@ -33,7 +33,10 @@ final class SolarAngleBands {
     this.reader = reader;
   }
 
-  /** Empty when either band, or its scale factor in the XML, is missing, or when no pixel is valid. */
+  /**
+   * Empty when either band, or its scale factor in the XML, is missing, when no pixel is valid, or when the values are
+   * no angles (a zenith outside [0, 180]): the sun angles are an extra that never fails a scene.
+   */
   Optional<SunAngles> read(ArdMetadata xml, List<RasterFile> files) {
     OptionalDouble azimuth = median(xml, files, AZIMUTH);
     OptionalDouble zenith = median(xml, files, ZENITH);
@@ -41,7 +44,11 @@ final class SolarAngleBands {
       return Optional.empty();
     }
     double az = ((azimuth.getAsDouble() % 360) + 360) % 360;
-    return Optional.of(new SunAngles(az == 360 ? 0 : az, 90 - zenith.getAsDouble()));
+    try {
+      return Optional.of(new SunAngles(az == 360 ? 0 : az, 90 - zenith.getAsDouble()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private OptionalDouble median(ArdMetadata xml, List<RasterFile> files, Set<String> codes) {

@@ -49,6 +49,8 @@ class ArdMetadataItemsTest {
   static final SceneId WITH_XML = SceneId.parse("LC08_CU_003007_20191010_20191020_C01_V01");
   static final SceneId OTHERS_XML = SceneId.parse("LC08_CU_003007_20190917_20190930_C01_V01");
   static final SceneId BROKEN_XML = SceneId.parse("LC08_CU_003007_20190816_20190905_C01_V01");
+  /** Its XML exists only as cog-convert's copy next to the COGs. */
+  static final SceneId XML_NEXT_TO_COGS = SceneId.parse("LC08_CU_003007_20190731_20190822_C01_V01");
   /** Solar azimuth 150.25 deg and zenith 53.5 deg, scaled as the XML declares (scale_factor 0.01). */
   static final int AZIMUTH = 15025;
 
@@ -71,7 +73,7 @@ class ArdMetadataItemsTest {
     s3.createBucket(b -> b.bucket("scenelift"));
     TileFixture fixture = new TileFixture(s3, layout, tmp, TILE);
     IntBinaryOperator red = (x, y) -> 100 + x;
-    for (SceneId id : List.of(WITH_XML, OTHERS_XML, BROKEN_XML)) {
+    for (SceneId id : List.of(WITH_XML, OTHERS_XML, BROKEN_XML, XML_NEXT_TO_COGS)) {
       fixture.scene(id, Map.of("B4", red), true);
     }
     // most of each angle band is fill (the XML's fill_value, which the rasters themselves do not declare): unmasked,
@@ -83,6 +85,10 @@ class ArdMetadataItemsTest {
     fixture.metadataXml(
         OTHERS_XML, Files.readAllBytes(SharedData.file("ard-samples/LC08_CU_003007_20190731_20190822_C01_V01.xml")));
     fixture.metadataXml(BROKEN_XML, "<ard_metadata/>".getBytes(StandardCharsets.UTF_8));
+    fixture.put(
+        layout.metadataXml(layout.cog(), XML_NEXT_TO_COGS),
+        Files.readAllBytes(SharedData.file("ard-samples/" + XML_NEXT_TO_COGS + ".xml")),
+        "application/xml");
     fixture.verdict(WITH_XML, true, 0.03, 25.44);
     S3Location manifest =
         new ManifestStore(s3)
@@ -97,7 +103,8 @@ class ArdMetadataItemsTest {
                     List.of(
                         new SceneEntry(WITH_XML, List.of()),
                         new SceneEntry(OTHERS_XML, List.of()),
-                        new SceneEntry(BROKEN_XML, List.of())),
+                        new SceneEntry(BROKEN_XML, List.of()),
+                        new SceneEntry(XML_NEXT_TO_COGS, List.of())),
                     Map.of()));
     Map<String, String> env = new HashMap<>();
     env.put(JobEnv.RUN_ID, "run-xml");
@@ -188,6 +195,17 @@ class ArdMetadataItemsTest {
     assertThat(p.get("eo:sun_azimuth").asDouble()).isCloseTo(150.25, offset(1e-9));
     assertThat(p.get("eo:sun_elevation").asDouble()).isCloseTo(36.5, offset(1e-9));
     assertThat(p.get("scenelift:metadata_source").asText()).isEqualTo("ard-xml");
+  }
+
+  @Test
+  void xmlCopyNextToTheCogsIsUsedWhenTheRawTreeHasNone() throws Exception {
+    JsonNode item = item(XML_NEXT_TO_COGS);
+    JsonNode p = item.get("properties");
+    assertThat(p.get("scenelift:metadata_source").asText()).isEqualTo("ard-xml");
+    assertThat(p.get("datetime").asText()).isEqualTo("2019-07-31T00:00:00Z");
+    assertThat(p.has("view:sun_azimuth")).as("no angle bands, no view fields").isFalse();
+    assertThat(schemas.schemasOf(item)).doesNotContain(StacDocuments.VIEW);
+    assertThat(schemas.validate(item)).isEmpty();
   }
 
   @Test
