@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 public record MetadataXml(Optional<ArdMetadata> metadata, String source) {
   public static final String FROM_XML = "ard-xml";
+  /** How {@link #source()} starts when the XML exists but could not be used. */
+  public static final String UNREADABLE = "rasters only: metadata XML unreadable";
 
   public MetadataXml {
     Objects.requireNonNull(metadata, "metadata");
@@ -29,6 +31,6 @@ public record MetadataXml(Optional<ArdMetadata> metadata, String source) {
 
   /** The XML exists but cannot be used; {@code why} names the field or problem. */
   public static MetadataXml unreadable(String why) {
-    return new MetadataXml(Optional.empty(), "rasters only: metadata XML unreadable (" + why + ")");
+    return new MetadataXml(Optional.empty(), UNREADABLE + " (" + why + ")");
   }
 }

@@ -122,7 +122,7 @@ class ArdMetadataItemsTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8));
     err = errBytes.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(err).isZero();
+    assertThat(code).as(err).isZero(); // unusable XML is a warning, not a failed scene
   }
 
   @AfterAll
@@ -231,5 +231,13 @@ class ArdMetadataItemsTest {
     assertThat(item.get("assets").get("srb4").get("raster:bands").get(0).get("data_type").asText()).isEqualTo("int16");
     assertThat(schemas.validate(item)).isEmpty();
     assertThat(eo3(BROKEN_XML).get("properties").get("datetime").asText()).isEqualTo("2019-08-16T00:00:00Z");
+  }
+
+  @Test
+  void unusableXmlIsReportedAsOneWarningLinePerSceneAndTheRunStillSucceeds() {
+    assertThat(err.lines().filter(l -> l.contains("warning"))).hasSize(2);
+    assertThat(err.lines())
+        .anySatisfy(l -> assertThat(l).startsWith("index-build: " + BROKEN_XML + ": warning: ").contains("tile_metadata"))
+        .anySatisfy(l -> assertThat(l).startsWith("index-build: " + OTHERS_XML + ": warning: "));
   }
 }
