@@ -2,10 +2,15 @@ package dev.scenelift.describe;
 
 import dev.scenelift.gdal.GdalDataset;
 import dev.scenelift.gdal.GdalException;
+import dev.scenelift.metadata.ArdMetadata;
+import dev.scenelift.metadata.BandInfo;
 import dev.scenelift.scene.Bundle;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Tile;
+import dev.scenelift.thumb.BandReader;
 import dev.scenelift.verdict.CloudVerdict;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,22 +23,46 @@ import org.gdal.gdal.Dataset;
 import org.gdal.gdal.gdal;
 
 /**
- * The one place index-build learns about a scene: the scene id (sensor, dates, tile), cloud-filter's verdict, and the
- * rasters themselves (GDAL: data type, nodata, scale, grid, CRS), reading one file per bundle, and the products'
- * published scales ({@link ProductScales}) where a raster states none. When no raster can be
- * read the grid falls back to the ARD tile grid and band facts stay unknown.
+ * The one place index-build learns about a scene: the scene id (sensor, dates, tile), cloud-filter's verdict, the
+ * scene's ARD metadata XML (parsed by common's {@code ArdMetadataParser}) and the rasters themselves (GDAL: data type,
+ * nodata, scale, grid, CRS), reading one file per bundle.
  *
- * <p>The ARD XML metadata parser lives elsewhere; switching to it means changing only this class.
+ * <p>Band facts: what the raster states wins; where it states nothing, the XML's band entry (data type, fill value,
+ * scale factor) fills in, and after that the products' published scales ({@link ProductScales}). When no raster can be
+ * read the grid falls back to the ARD tile grid.
+ *
+ * <p>Time: with the XML the item gets a {@code datetime} from its acquisition date. The parser exposes no time of day
+ * (the documents' per-scene {@code scene_center_time} is not part of {@code ContributingScene}), so the datetime is
+ * the acquisition day at 00:00Z and the items keep {@code start_datetime}/{@code end_datetime} spanning that day. Once
+ * the parser exposes the center time, {@link #acquisitionTime} should use the first contributing scene's (the scenes
+ * of one tile are consecutive rows of one path, seconds apart). Without the XML there is no datetime at all, as before.
+ *
+ * <p>Sun angles come from the solar angle bands the XML declares ({@link SolarAngleBands}); the XML itself has none.
  */
 public final class SceneDescriber {
   private final String ardWkt2;
+  private final SolarAngleBands solarAngles;
 
-  /** @param ardWkt2 the ARD Albers WKT2, computed once per run ({@link ArdAlbers#wkt2()}) */
-  public SceneDescriber(String ardWkt2) {
+  /**
+   * @param ardWkt2 the ARD Albers WKT2, computed once per run ({@link ArdAlbers#wkt2()})
+   * @param reader reads the solar angle bands at reduced size
+   */
+  public SceneDescriber(String ardWkt2, BandReader reader) {
     this.ardWkt2 = ardWkt2;
+    this.solarAngles = new SolarAngleBands(reader);
   }
 
-  public SceneDescription describe(SceneId scene, Optional<CloudVerdict> verdict, List<RasterFile> files) {
+  /**
+   * Describes a scene.
+   *
+   * @param xml its metadata XML, or why there is none usable; a document of another scene is treated as unreadable
+   */
+  public SceneDescription describe(
+      SceneId scene, Optional<CloudVerdict> verdict, List<RasterFile> files, MetadataXml xml) {
+    if (xml.metadata().isPresent() && !xml.metadata().get().productId().equals(scene)) {
+      xml = MetadataXml.unreadable("it describes " + xml.metadata().get().productId());
+    }
+    Optional<ArdMetadata> meta = xml.metadata();
     Map<Bundle, BandFacts> facts = new EnumMap<>(Bundle.class);
     Grid grid = null;
     for (RasterFile f : files) {
@@ -41,8 +70,7 @@ public final class SceneDescriber {
         continue;
       }
       Optional<Opened> opened = open(f.gdalPath());
-      facts.put(
-          f.bundle(), withPublishedScale(scene, f.bundle(), opened.map(Opened::facts).orElse(BandFacts.UNKNOWN)));
+      facts.put(f.bundle(), opened.map(Opened::facts).orElse(BandFacts.UNKNOWN));
       if (grid == null && opened.isPresent()) {
         grid = opened.get().grid();
       }
@@ -52,9 +80,44 @@ public final class SceneDescriber {
     }
     List<SceneAsset> assets = new ArrayList<>();
     for (RasterFile f : files) {
-      assets.add(new SceneAsset(f.bundle(), f.code(), f.href(), f.cloudOptimized(), facts.get(f.bundle())));
+      BandFacts known = facts.get(f.bundle());
+      Optional<BandInfo> band = meta.flatMap(m -> m.band(f.code()));
+      if (band.isPresent()) {
+        known = withXmlBand(known, band.get());
+      }
+      assets.add(
+          new SceneAsset(
+              f.bundle(), f.code(), f.href(), f.cloudOptimized(), withPublishedScale(scene, f.bundle(), known)));
     }
-    return new SceneDescription(scene, verdict, grid.wkt2(), grid.shape(), grid.transform(), assets);
+    return new SceneDescription(
+        scene,
+        verdict,
+        grid.wkt2(),
+        grid.shape(),
+        grid.transform(),
+        assets,
+        meta.map(SceneDescriber::acquisitionTime),
+        meta.flatMap(m -> solarAngles.read(m, files)),
+        xml.source());
+  }
+
+  /** The acquisition as far as the parsed XML tells it: the day, at 00:00Z (see the class comment). */
+  static Instant acquisitionTime(ArdMetadata m) {
+    return m.acquired().atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  /** Fills what the raster leaves unstated from the XML's band entry. */
+  static BandFacts withXmlBand(BandFacts f, BandInfo band) {
+    Optional<String> dataType =
+        f.dataType().isPresent() || band.dataType().isBlank()
+            ? f.dataType()
+            : Optional.of(band.dataType().toLowerCase(Locale.ROOT));
+    OptionalDouble nodata =
+        f.nodata().isPresent()
+            ? f.nodata()
+            : band.fillValue().map(SolarAngleBands::number).orElse(OptionalDouble.empty());
+    OptionalDouble scale = f.scale().isPresent() ? f.scale() : band.scaleFactor();
+    return new BandFacts(dataType, nodata, scale, f.offset());
   }
 
   /** Fills in the product's published scale and offset when the raster does not state its own. */

@@ -99,7 +99,8 @@ public final class Eo3Documents {
     t.forEach(transform::add);
     transform.add(0.0).add(0.0).add(1.0);
     ObjectNode props = doc.putObject("properties");
-    props.put("datetime", id.acquired() + "T00:00:00Z");
+    // eo3 requires a datetime: the XML's acquisition when described from it, else the scene id's day
+    props.put("datetime", d.datetime().map(Object::toString).orElse(id.acquired() + "T00:00:00Z"));
     props.put("dtr:start_datetime", id.acquired() + "T00:00:00Z");
     props.put("dtr:end_datetime", id.acquired() + "T23:59:59Z");
     props.put("eo:platform", id.sensor().stacPlatform());
@@ -114,6 +115,13 @@ public final class Eo3Documents {
                 props.put("scenelift:fill_percent", v.fillPercent());
               }
             });
+    d.sun()
+        .ifPresent(
+            s -> {
+              props.put("eo:sun_azimuth", s.azimuth());
+              props.put("eo:sun_elevation", s.elevation());
+            });
+    props.put("scenelift:metadata_source", d.metadataSource());
     props.put("odc:region_code", id.tile().toString());
     props.put("odc:file_format", "GeoTIFF");
     props.put("odc:product_family", "ard");

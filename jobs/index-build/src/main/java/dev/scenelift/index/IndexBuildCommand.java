@@ -146,7 +146,7 @@ final class IndexBuildCommand implements Callable<Integer> {
               s3,
               writer,
               names,
-              new SceneDescriber(ArdAlbers.wkt2()),
+              new SceneDescriber(ArdAlbers.wkt2(), new BandReader()),
               thumbnails ? Optional.of(new ThumbnailRenderer(new BandReader(), new TrueColour())) : Optional.empty(),
               new StacDocuments(),
               eo3);

@@ -2,6 +2,7 @@ package dev.scenelift.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scenelift.describe.MetadataXml;
 import dev.scenelift.describe.SceneDescription;
 import dev.scenelift.eo3.Eo3Documents;
 import dev.scenelift.json.Json;
@@ -135,6 +136,9 @@ final class IndexBuilder {
           s3.deleteObject(b -> b.bucket(failure.bucket()).key(failure.key()));
         }
         r.description().ifPresent(d -> productSamples.putIfAbsent(Eo3Documents.productName(d.scene()), d));
+        r.description()
+            .filter(d -> d.metadataSource().startsWith(MetadataXml.UNREADABLE))
+            .ifPresent(d -> err.println(Stage.INDEX + ": " + d.scene() + ": warning: " + d.metadataSource()));
       } catch (ExecutionException ex) {
         Throwable cause = ex.getCause();
         String kind = cause instanceof IndexSceneException ise ? ise.kind() : "error";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.scenelift.describe.MetadataXml;
 import dev.scenelift.describe.RasterFile;
 import dev.scenelift.describe.SceneDescriber;
 import dev.scenelift.describe.SceneDescription;
@@ -11,6 +12,8 @@ import dev.scenelift.eo3.Eo3Documents;
 import dev.scenelift.gdal.GdalException;
 import dev.scenelift.gdal.GdalS3;
 import dev.scenelift.json.Json;
+import dev.scenelift.metadata.ArdMetadataParser;
+import dev.scenelift.metadata.MetadataFieldException;
 import dev.scenelift.scene.Bundle;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.stac.StacDocuments;
@@ -23,10 +26,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Indexes one scene: reads its cloud verdict, renders its thumbnails from the SR bands (COG preferred, else the raw
+ * Indexes one scene: reads its cloud verdict and metadata XML, renders its thumbnails from the SR bands (COG preferred, else the raw
  * band), and, when it has COGs, writes its STAC item and eo3 dataset document next to them.
  */
 final class SceneIndexer {
@@ -38,6 +42,7 @@ final class SceneIndexer {
   private final StacDocuments stac;
   private final Eo3Documents eo3;
   private final ObjectMapper yaml;
+  private final ArdMetadataParser parser = new ArdMetadataParser();
 
   /** @param renderer empty: no thumbnails (e.g. the benchmark, which has no pixels) */
   SceneIndexer(
@@ -73,7 +78,7 @@ final class SceneIndexer {
     if (!cogs.isEmpty()) {
       SceneDescription d;
       try {
-        d = describer.describe(id, verdict, cogs);
+        d = describer.describe(id, verdict, cogs, metadataXml(in));
       } catch (GdalException e) {
         throw new IndexSceneException(id, "unreadable-raster", e.getMessage(), e);
       }
@@ -119,6 +124,35 @@ final class SceneIndexer {
       return Optional.of(Json.read(body, CloudVerdict.class));
     } catch (UncheckedIOException | IllegalArgumentException e) {
       throw new IndexSceneException(in.scene(), "bad-verdict", "unreadable " + loc + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The scene's ARD metadata XML, parsed: the one fetch-scene stored in the raw tree, else the copy next to the COGs.
+   * Missing or unparseable XML is not fatal: the scene is then described from its rasters, and the item says why.
+   */
+  private MetadataXml metadataXml(SceneInputs in) {
+    KeyLayout layout = names.layout();
+    S3Location raw = layout.metadataXml(layout.raw(), in.scene());
+    S3Location cog = layout.metadataXml(layout.cog(), in.scene());
+    S3Location loc;
+    if (in.raw().stream().anyMatch(o -> o.key().equals(raw.key()))) {
+      loc = raw;
+    } else if (in.cog().stream().anyMatch(o -> o.key().equals(cog.key()))) {
+      loc = cog;
+    } else {
+      return MetadataXml.missing();
+    }
+    byte[] body;
+    try {
+      body = s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray();
+    } catch (SdkException e) {
+      return MetadataXml.unreadable(loc + " could not be read: " + e.getMessage());
+    }
+    try {
+      return MetadataXml.found(parser.parse(body, loc.toString()));
+    } catch (MetadataFieldException e) {
+      return MetadataXml.unreadable(e.getMessage());
     }
   }
 

@@ -23,6 +23,7 @@ public final class StacDocuments {
   public static final String EO = "https://stac-extensions.github.io/eo/v1.1.0/schema.json";
   public static final String PROJECTION = "https://stac-extensions.github.io/projection/v1.1.0/schema.json";
   public static final String RASTER = "https://stac-extensions.github.io/raster/v1.1.0/schema.json";
+  public static final String VIEW = "https://stac-extensions.github.io/view/v1.0.0/schema.json";
   public static final String COG_TYPE = "image/tiff; application=geotiff; profile=cloud-optimized";
   public static final String TIFF_TYPE = "image/tiff; application=geotiff";
   public static final String CATALOG_ID = "scenelift";
@@ -113,7 +114,9 @@ public final class StacDocuments {
     ObjectNode item = F.objectNode();
     item.put("type", "Feature");
     item.put("stac_version", STAC_VERSION);
-    item.putArray("stac_extensions").add(EO).add(PROJECTION).add(RASTER);
+    ArrayNode extensions = item.putArray("stac_extensions").add(EO).add(PROJECTION).add(RASTER);
+    // the view schema requires at least one view field, so it is declared only with the sun angles
+    d.sun().ifPresent(s -> extensions.add(VIEW));
     item.put("id", id.toString());
     List<double[]> ring = ArdAlbers.footprint(id.tile());
     ObjectNode geometry = item.putObject("geometry");
@@ -124,7 +127,11 @@ public final class StacDocuments {
     }
     item.set("bbox", bboxNode(ArdAlbers.bbox(ring)));
     ObjectNode props = item.putObject("properties");
-    props.putNull("datetime");
+    if (d.datetime().isPresent()) {
+      props.put("datetime", d.datetime().get().toString());
+    } else {
+      props.putNull("datetime");
+    }
     props.put("start_datetime", id.acquired() + "T00:00:00Z");
     props.put("end_datetime", id.acquired() + "T23:59:59Z");
     props.put("platform", id.sensor().stacPlatform());
@@ -145,6 +152,13 @@ public final class StacDocuments {
               }
               props.put("scenelift:cloud_free", v.cloudFree());
             });
+    d.sun()
+        .ifPresent(
+            s -> {
+              props.put("view:sun_azimuth", round(s.azimuth()));
+              props.put("view:sun_elevation", round(s.elevation()));
+            });
+    props.put("scenelift:metadata_source", d.metadataSource());
     props.putNull("proj:epsg");
     props.put("proj:wkt2", d.wkt2());
     ArrayNode shape = props.putArray("proj:shape");

@@ -98,6 +98,20 @@ class CatalogDocumentsTest {
   }
 
   @Test
+  void itemWithoutMetadataXmlIsDescribedFromTheRastersAndSaysSo() throws Exception {
+    JsonNode item = json(tile.names().stacItem(L8));
+    JsonNode p = item.get("properties");
+    assertThat(p.get("scenelift:metadata_source").asText()).isEqualTo("rasters only: no metadata XML");
+    assertThat(p.get("datetime").isNull()).isTrue();
+    assertThat(p.get("end_datetime").asText()).isEqualTo("2013-04-14T23:59:59Z");
+    assertThat(p.has("view:sun_azimuth")).isFalse();
+    assertThat(schemas.schemasOf(item)).doesNotContain(dev.scenelift.stac.StacDocuments.VIEW);
+    JsonNode eo3 = yaml(tile.names().eo3Dataset(L8)).get("properties");
+    assertThat(eo3.get("datetime").asText()).isEqualTo("2013-04-14T00:00:00Z");
+    assertThat(eo3.get("scenelift:metadata_source").asText()).isEqualTo("rasters only: no metadata XML");
+  }
+
+  @Test
   void everyRelativeLinkAndAssetOfTheCatalogPointsAtAnObject() throws Exception {
     OutputNames n = tile.names();
     List<String> broken = new ArrayList<>();

@@ -53,6 +53,8 @@ final class IndexedTile implements AutoCloseable {
     fixture.verdict(L8, true, 2.5, 10);
     fixture.scene(L5, Map.of("B3", red, "B2", green, "B1", blue), false);
     fixture.verdict(L5, false, 45, 3);
+    // L8 has no metadata XML (the fallback); L5 has a stub one, a small object the listing pages sort by size
+    fixture.metadataXml(L5, "<ard_metadata/>".getBytes(StandardCharsets.UTF_8));
     manifest =
         new ManifestStore(s3)
             .write(

@@ -33,21 +33,31 @@ final class TileFixture {
   private final S3Client s3;
   private final KeyLayout layout;
   private final Path tmp;
+  private final Tile tile;
 
   TileFixture(S3Client s3, KeyLayout layout, Path tmp) {
+    this(s3, layout, tmp, Tile.parse("h03v03"));
+  }
+
+  TileFixture(S3Client s3, KeyLayout layout, Path tmp, Tile tile) {
     this.s3 = s3;
     this.layout = layout;
     this.tmp = tmp;
+    this.tile = tile;
   }
 
   /** A band whose pixel at (x, y) is {@code value.applyAsInt(x, y)}; a value of NODATA stays nodata. */
   Path band(String name, IntBinaryOperator value) {
+    return band(name, value, true);
+  }
+
+  /** A band as above; without {@code declareNodata} the GeoTIFF states no nodata value at all. */
+  Path band(String name, IntBinaryOperator value, boolean declareNodata) {
     Gdal.init();
     Path file = tmp.resolve(name);
     Dataset ds =
         gdal.GetDriverByName("GTiff").Create(file.toString(), PIXELS, PIXELS, 1, gdalconstConstants.GDT_Int16);
     try (GdalDataset owned = GdalDataset.own(ds)) {
-      Tile tile = Tile.parse("h03v03");
       double px = Tile.SIZE_METRES / PIXELS;
       ds.SetGeoTransform(new double[] {tile.upperLeftX(), px, 0, tile.upperLeftY(), 0, -px});
       ds.SetProjection(ArdAlbers.wkt2());
@@ -57,7 +67,9 @@ final class TileFixture {
           data[y * PIXELS + x] = (short) value.applyAsInt(x, y);
         }
       }
-      ds.GetRasterBand(1).SetNoDataValue(NODATA);
+      if (declareNodata) {
+        ds.GetRasterBand(1).SetNoDataValue(NODATA);
+      }
       ds.GetRasterBand(1).WriteRaster(0, 0, PIXELS, PIXELS, PIXELS, PIXELS, gdalconstConstants.GDT_Int16, data);
     }
     return file;
@@ -86,7 +98,18 @@ final class TileFixture {
         put(layout.cogObject(id, Bundle.SR, file), Files.readAllBytes(cogOf(tif)), "image/tiff");
       }
     }
-    put(layout.metadataXml(layout.raw(), id), "<ard_metadata/>".getBytes(), "application/xml");
+  }
+
+  /** Uploads a band of another bundle as a COG only, e.g. the TA solar angle bands; no nodata value declared. */
+  void cogBand(SceneId id, Bundle bundle, String code, IntBinaryOperator value) throws IOException {
+    String file = id + "_" + code + ".tif";
+    Path tif = band(file, value, false);
+    put(layout.cogObject(id, bundle, file), Files.readAllBytes(cogOf(tif)), "image/tiff");
+  }
+
+  /** Stores the scene's metadata XML where fetch-scene puts it. */
+  void metadataXml(SceneId id, byte[] xml) {
+    put(layout.metadataXml(layout.raw(), id), xml, "application/xml");
   }
 
   void verdict(SceneId id, boolean clear, double cloud, double fill) {
