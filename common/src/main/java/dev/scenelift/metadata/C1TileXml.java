@@ -179,7 +179,8 @@ final class C1TileXml {
               f.text(g, "product_id", gp + "product_id"),
               f.optText(g, "scene_id").orElse(""),
               wrs.isPresent() ? f.optIntegerAttr(wrs.get(), "path", gp + "wrs") : java.util.OptionalInt.empty(),
-              wrs.isPresent() ? f.optIntegerAttr(wrs.get(), "row", gp + "wrs") : java.util.OptionalInt.empty()));
+              wrs.isPresent() ? f.optIntegerAttr(wrs.get(), "row", gp + "wrs") : java.util.OptionalInt.empty(),
+              f.optTime(g, "scene_center_time", gp + "scene_center_time")));
     }
     return out;
   }

@@ -178,7 +178,8 @@ final class C2TileXml {
                   : OptionalInt.empty(),
               f.optText(a, "WRS_ROW").isPresent()
                   ? OptionalInt.of(f.integer(a, "WRS_ROW", path + "/WRS_ROW"))
-                  : OptionalInt.empty()));
+                  : OptionalInt.empty(),
+              f.optTime(a, "SCENE_CENTER_TIME", path + "/SCENE_CENTER_TIME")));
     }
     return out;
   }

@@ -24,8 +24,10 @@ public record ContributingScene(
     String productId,
     String sceneId,
     OptionalInt wrsPath,
-    OptionalInt wrsRow) {
+    OptionalInt wrsRow,
+    java.util.Optional<java.time.LocalTime> centerTime) {
   public ContributingScene {
+    Objects.requireNonNull(centerTime, "centerTime");
     if (index < 1) {
       throw new IllegalArgumentException("scene index must be at least 1, got " + index);
     }

@@ -86,6 +86,21 @@ final class Fields {
     }
   }
 
+  /** An optional UTC time of day such as {@code 18:45:16.041878Z}; present but malformed is an error. */
+  java.util.Optional<java.time.LocalTime> optTime(Element parent, String localName, String path)
+      throws MetadataFieldException {
+    java.util.Optional<String> text = optText(parent, localName);
+    if (text.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String t = text.get().strip();
+    try {
+      return java.util.Optional.of(java.time.LocalTime.parse(t.endsWith("Z") ? t.substring(0, t.length() - 1) : t));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw malformed(path, t, "a UTC time of day such as 18:45:16.041878Z");
+    }
+  }
+
   LocalDate date(Element parent, String localName, String path) throws MetadataFieldException {
     String t = text(parent, localName, path);
     try {

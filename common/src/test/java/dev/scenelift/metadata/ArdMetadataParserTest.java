@@ -65,6 +65,17 @@ class ArdMetadataParserTest {
   }
 
   @Test
+  void readsEachContributingScenesCenterTime() throws Exception {
+    ArdMetadata l8 = parser.parse(SharedData.file("ard-samples/LC08_CU_003007_20191010_20191020_C01_V01.xml"));
+    assertThat(l8.scenes()).extracting(ContributingScene::centerTime)
+        .containsExactly(
+            java.util.Optional.of(java.time.LocalTime.parse("18:45:16.041878")),
+            java.util.Optional.of(java.time.LocalTime.parse("18:45:39.932918")));
+    ArdMetadata l7 = parser.parse(SharedData.file("ard-samples/LE07_CU_014007_20150223_20170330_C01_V01.xml"));
+    assertThat(l7.scenes().get(0).centerTime()).contains(java.time.LocalTime.parse("17:16:46.511237"));
+  }
+
+  @Test
   void readsThe2017PreReleaseWithoutRegion() throws Exception {
     ArdMetadata m = parser.parse(SharedData.file("ard-samples/LE07_CU_014007_20150223_20170330_C01_V01.xml"));
     assertThat(m.format()).isEqualTo("C1 1.0 http://ard.cr.usgs.gov/v1");

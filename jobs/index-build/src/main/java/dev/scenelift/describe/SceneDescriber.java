@@ -31,11 +31,9 @@ import org.gdal.gdal.gdal;
  * scale factor) fills in, and after that the products' published scales ({@link ProductScales}). When no raster can be
  * read the grid falls back to the ARD tile grid.
  *
- * <p>Time: with the XML the item gets a {@code datetime} from its acquisition date. The parser exposes no time of day
- * (the documents' per-scene {@code scene_center_time} is not part of {@code ContributingScene}), so the datetime is
- * the acquisition day at 00:00Z and the items keep {@code start_datetime}/{@code end_datetime} spanning that day. Once
- * the parser exposes the center time, {@link #acquisitionTime} should use the first contributing scene's (the scenes
- * of one tile are consecutive rows of one path, seconds apart). Without the XML there is no datetime at all, as before.
+ * <p>Time: with the XML the item's {@code datetime} is the acquisition date at the first contributing scene's center
+ * time ({@link #acquisitionTime}); items keep {@code start_datetime}/{@code end_datetime} spanning that day. Without
+ * the XML there is no datetime at all.
  *
  * <p>Sun angles come from the solar angle bands the XML declares ({@link SolarAngleBands}); the XML itself has none.
  */
@@ -101,9 +99,16 @@ public final class SceneDescriber {
         xml.source());
   }
 
-  /** The acquisition as far as the parsed XML tells it: the day, at 00:00Z (see the class comment). */
+  /**
+   * The acquisition: the XML's date at the first contributing scene's center time (the scenes of one tile are
+   * consecutive rows of one path, seconds apart), or at 00:00Z when the XML gives no time.
+   */
   static Instant acquisitionTime(ArdMetadata m) {
-    return m.acquired().atStartOfDay(ZoneOffset.UTC).toInstant();
+    return m.scenes().stream()
+        .flatMap(s -> s.centerTime().stream())
+        .findFirst()
+        .map(t -> m.acquired().atTime(t).toInstant(ZoneOffset.UTC))
+        .orElseGet(() -> m.acquired().atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 
   /** Fills what the raster leaves unstated from the XML's band entry. */
