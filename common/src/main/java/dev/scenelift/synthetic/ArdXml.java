@@ -1,5 +1,7 @@
 package dev.scenelift.synthetic;
 
+import dev.scenelift.gdal.ArdAlbers;
+
 import dev.scenelift.scene.Sensor;
 import dev.scenelift.scene.Tile;
 import java.io.IOException;
@@ -96,7 +98,8 @@ final class ArdXml {
     text(g, "acquisition_date", recipe.id().acquired().toString());
     text(g, "product_id", recipe.id().toString());
     text(g, "production_date", DATE_TIME.format(recipe.produced()));
-    double[] b = ArdAlbers.bounds(t);
+    double[] box = ArdAlbers.bbox(ArdAlbers.ring(t, 100));
+    double[] b = {box[0], box[2], box[3], box[1]}; // west, east, north, south
     Element bc = child(g, "bounding_coordinates");
     text(bc, "west", degrees(b[0]));
     text(bc, "east", degrees(b[1]));

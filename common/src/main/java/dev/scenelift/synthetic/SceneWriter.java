@@ -1,5 +1,7 @@
 package dev.scenelift.synthetic;
 
+import dev.scenelift.gdal.ArdAlbers;
+
 import dev.scenelift.gdal.Gdal;
 import dev.scenelift.gdal.GdalDataset;
 import dev.scenelift.gdal.GdalException;

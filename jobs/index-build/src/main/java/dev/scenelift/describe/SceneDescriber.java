@@ -1,5 +1,7 @@
 package dev.scenelift.describe;
 
+import dev.scenelift.gdal.ArdAlbers;
+
 import dev.scenelift.gdal.GdalDataset;
 import dev.scenelift.gdal.GdalException;
 import dev.scenelift.metadata.ArdMetadata;

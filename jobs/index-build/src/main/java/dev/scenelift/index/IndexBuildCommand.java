@@ -5,7 +5,7 @@ import dev.scenelift.event.EventPublishers;
 import dev.scenelift.event.SceneEvent;
 import java.time.Duration;
 import java.time.Instant;
-import dev.scenelift.describe.ArdAlbers;
+import dev.scenelift.gdal.ArdAlbers;
 import dev.scenelift.describe.SceneDescriber;
 import dev.scenelift.eo3.Eo3Documents;
 import dev.scenelift.gdal.GdalS3;

@@ -3,7 +3,7 @@ package dev.scenelift.stac;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scenelift.describe.ArdAlbers;
+import dev.scenelift.gdal.ArdAlbers;
 import dev.scenelift.describe.BandNames;
 import dev.scenelift.describe.SceneAsset;
 import dev.scenelift.describe.SceneDescription;
@@ -80,7 +80,7 @@ public final class StacDocuments {
     usgs.putArray("roles").add("producer").add("licensor");
     usgs.put("url", "https://www.usgs.gov/landsat-missions/landsat-us-analysis-ready-data");
     ObjectNode extent = c.putObject("extent");
-    extent.putObject("spatial").putArray("bbox").add(bboxNode(ArdAlbers.bbox(ArdAlbers.footprint(tile))));
+    extent.putObject("spatial").putArray("bbox").add(bboxNode(ArdAlbers.bbox(footprint(tile))));
     ArrayNode interval = extent.putObject("temporal").putArray("interval").addArray();
     interval.add(first + "T00:00:00Z");
     interval.add(last + "T23:59:59Z");
@@ -118,7 +118,7 @@ public final class StacDocuments {
     // the view schema requires at least one view field, so it is declared only with the sun angles
     d.sun().ifPresent(s -> extensions.add(VIEW));
     item.put("id", id.toString());
-    List<double[]> ring = ArdAlbers.footprint(id.tile());
+    List<double[]> ring = footprint(id.tile());
     ObjectNode geometry = item.putObject("geometry");
     geometry.put("type", "Polygon");
     ArrayNode coords = geometry.putArray("coordinates").addArray();
@@ -246,5 +246,15 @@ public final class StacDocuments {
 
   private static double round(double v) {
     return Math.round(v * 100) / 100.0;
+  }
+
+  /** Segments per tile edge in a footprint; edges are curved in WGS84. */
+  private static final int EDGE_SEGMENTS = 10;
+
+  /** The tile's outline in WGS84, rounded to 1e-7 degrees (about a centimetre). */
+  static List<double[]> footprint(dev.scenelift.scene.Tile tile) {
+    return ArdAlbers.ring(tile, EDGE_SEGMENTS).stream()
+        .map(p -> new double[] {Math.round(p[0] * 1e7) / 1e7, Math.round(p[1] * 1e7) / 1e7})
+        .toList();
   }
 }

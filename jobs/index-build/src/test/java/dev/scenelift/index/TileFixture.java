@@ -1,6 +1,6 @@
 package dev.scenelift.index;
 
-import dev.scenelift.describe.ArdAlbers;
+import dev.scenelift.gdal.ArdAlbers;
 import dev.scenelift.gdal.Gdal;
 import dev.scenelift.gdal.GdalDataset;
 import dev.scenelift.json.Json;

@@ -1,6 +1,5 @@
-package dev.scenelift.describe;
+package dev.scenelift.gdal;
 
-import dev.scenelift.gdal.Gdal;
 import dev.scenelift.scene.Tile;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,18 +8,33 @@ import org.gdal.osr.CoordinateTransformation;
 import org.gdal.osr.SpatialReference;
 import org.gdal.osr.osrConstants;
 
-/** The CONUS ARD Albers projection (no EPSG code) and tile footprints in WGS84, through GDAL's osr. */
+/**
+ * The CONUS ARD grid's projection — WGS 84 Albers Equal Area, standard parallels 29.5 and 45.5, origin 23N 96W, no
+ * false easting or northing, no EPSG code — and tile outlines in WGS84, through GDAL's osr.
+ */
 public final class ArdAlbers {
-  /** USGS CONUS ARD Albers Equal Area on WGS84. */
   public static final String PROJ4 =
       "+proj=aea +lat_0=23 +lon_0=-96 +lat_1=29.5 +lat_2=45.5 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs";
 
-  /** Segments per tile edge when projecting the footprint; edges are curved in WGS84. */
-  public static final int EDGE_SEGMENTS = 10;
+  /** The projected CRS's name as USGS's ARD GeoTIFFs carry it. */
+  public static final String NAME = "AEA        WGS84";
 
   private ArdAlbers() {}
 
-  /** The projection as WKT2 (2019). */
+  /** WKT1 named as USGS names it, for GeoTIFFs. */
+  public static String wkt() {
+    Gdal.init();
+    SpatialReference srs = new SpatialReference();
+    try {
+      srs.ImportFromProj4(PROJ4);
+      srs.SetProjCS(NAME);
+      return srs.ExportToWkt();
+    } finally {
+      srs.delete();
+    }
+  }
+
+  /** WKT2 (2019), for STAC's proj:wkt2 and eo3's crs. */
   public static String wkt2() {
     Gdal.init();
     SpatialReference srs = new SpatialReference();
@@ -46,17 +60,15 @@ public final class ArdAlbers {
 
   private static String toWkt2(SpatialReference srs) {
     String[] out = new String[1];
-    Vector<String> options = new Vector<>(List.of("FORMAT=WKT2_2019", "MULTILINE=NO"));
-    srs.ExportToWkt(out, options);
+    srs.ExportToWkt(out, new Vector<>(List.of("FORMAT=WKT2_2019", "MULTILINE=NO")));
     return out[0];
   }
 
   /**
-   * The tile's outline in WGS84 longitude/latitude: a closed ring, counter-clockwise, each edge densified.
-   *
-   * @return the ring's points as {lon, lat}
+   * The tile's outline in WGS84: a closed ring of {lon, lat}, counter-clockwise (upper-left, lower-left, lower-right,
+   * upper-right), each edge cut into {@code segmentsPerEdge} pieces because the projected square is curved in degrees.
    */
-  public static List<double[]> footprint(Tile tile) {
+  public static List<double[]> ring(Tile tile, int segmentsPerEdge) {
     Gdal.init();
     SpatialReference src = new SpatialReference();
     SpatialReference dst = new SpatialReference();
@@ -71,16 +83,15 @@ public final class ArdAlbers {
         double y0 = tile.upperLeftY();
         double x1 = x0 + Tile.SIZE_METRES;
         double y1 = y0 - Tile.SIZE_METRES;
-        // counter-clockwise in lon/lat: upper-left, lower-left, lower-right, upper-right
         double[][] corners = {{x0, y0}, {x0, y1}, {x1, y1}, {x1, y0}};
         List<double[]> ring = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
           double[] a = corners[c];
           double[] b = corners[(c + 1) % 4];
-          for (int s = 0; s < EDGE_SEGMENTS; s++) {
-            double t = (double) s / EDGE_SEGMENTS;
+          for (int s = 0; s < segmentsPerEdge; s++) {
+            double t = (double) s / segmentsPerEdge;
             double[] p = ct.TransformPoint(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t);
-            ring.add(new double[] {round(p[0]), round(p[1])});
+            ring.add(new double[] {p[0], p[1]});
           }
         }
         ring.add(ring.get(0));
@@ -104,9 +115,5 @@ public final class ArdAlbers {
       b[3] = Math.max(b[3], p[1]);
     }
     return b;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1e7) / 1e7;
   }
 }
