@@ -1,5 +1,7 @@
 package dev.scenelift.marker;
 
+import dev.scenelift.store.S3Reads;
+
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3Location;
 
@@ -14,8 +16,6 @@ import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Reads and writes completion markers and failure records, where {@link KeyLayout} puts them. */
 public final class MarkerStore {
@@ -98,29 +98,10 @@ public final class MarkerStore {
   }
 
   private boolean head(S3Location loc) {
-    try {
-      s3.headObject(b -> b.bucket(loc.bucket()).key(loc.key()));
-      return true;
-    } catch (NoSuchKeyException e) {
-      return false;
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return false;
-      }
-      throw e;
-    }
+    return S3Reads.exists(s3, loc);
   }
 
   private Optional<byte[]> get(S3Location loc) {
-    try {
-      return Optional.of(s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray());
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return S3Reads.bytesIfPresent(s3, loc);
   }
 }

@@ -1,5 +1,7 @@
 package dev.scenelift.submit;
 
+import dev.scenelift.store.S3Reads;
+
 import dev.scenelift.batch.JobState;
 import dev.scenelift.batch.JobStatus;
 import dev.scenelift.job.ExitCodes;
@@ -25,8 +27,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Derives a run's outcome from what the jobs left in the store: per stage and scene, a completion marker of this run
@@ -198,15 +198,6 @@ final class SummaryCollector {
   }
 
   private Optional<byte[]> read(S3Location loc) {
-    try {
-      return Optional.of(s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray());
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return S3Reads.bytesIfPresent(s3, loc);
   }
 }

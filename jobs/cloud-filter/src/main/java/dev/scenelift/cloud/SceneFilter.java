@@ -1,5 +1,7 @@
 package dev.scenelift.cloud;
 
+import dev.scenelift.store.S3Reads;
+
 import dev.scenelift.gdal.GdalException;
 import dev.scenelift.gdal.GdalS3;
 import dev.scenelift.json.Json;
@@ -223,16 +225,7 @@ final class SceneFilter {
   }
 
   private Optional<byte[]> get(S3Location loc) {
-    try {
-      return Optional.of(s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray());
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return S3Reads.bytesIfPresent(s3, loc);
   }
 
   private static void deleteTree(Path dir) {

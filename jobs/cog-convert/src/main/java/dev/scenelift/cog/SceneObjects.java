@@ -1,5 +1,7 @@
 package dev.scenelift.cog;
 
+import dev.scenelift.store.S3Reads;
+
 import dev.scenelift.store.S3Location;
 import dev.scenelift.store.StoredObject;
 import java.nio.file.Path;
@@ -8,8 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The S3 operations cog-convert needs besides uploads: list, read, download, server-side copy, delete. */
@@ -34,16 +34,7 @@ final class SceneObjects {
   }
 
   Optional<byte[]> read(S3Location loc) {
-    try {
-      return Optional.of(s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray());
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return S3Reads.bytesIfPresent(s3, loc);
   }
 
   void download(S3Location from, Path to) {
