@@ -1,16 +1,89 @@
 package dev.scenelift.source;
 
+import dev.scenelift.store.S3Location;
+import dev.scenelift.synthetic.SyntheticTiles;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** Turns a {@code --source} URI into the catalog that lists its scenes. */
 public final class Catalogs {
+  private static final Pattern SYNTHETIC = Pattern.compile("synthetic(?::(\\d{1,4}))?");
+
+  /** Scenes {@code synthetic} makes when no count is given. */
+  public static final int DEFAULT_SYNTHETIC_SCENES = 3;
+
   private Catalogs() {}
 
   /**
    * Opens the catalog for a source: {@code file:///dir}, {@code https://host/path/}, {@code s3://bucket/prefix} or
-   * {@code synthetic[:N]}.
+   * {@code synthetic[:N]}. A folder or bucket prefix may hold several tiles: bundles of other tiles are skipped with a
+   * warning. A scene list naming a scene of another tile is an error naming the list line, the scene and both tiles.
+   * With {@link SourceOptions#sceneList()}, the list restricts the source's scenes, and names
+   * them outright when an HTTP source has no {@code <tile>.md5_list}. Nothing is read until {@link
+   * SceneCatalog#list}.
    *
    * @throws IllegalArgumentException for a malformed or unsupported source, naming it
    */
   public static SceneCatalog forSource(String source, SourceOptions options) {
-    throw new UnsupportedOperationException("source catalogs are not implemented yet: " + source);
+    if (source == null || source.isBlank()) {
+      throw new IllegalArgumentException("no --source given");
+    }
+    String s = source.strip();
+    SceneLists lists = SceneLists.standard();
+    Matcher synthetic = SYNTHETIC.matcher(s);
+    if (synthetic.matches()) {
+      int count = synthetic.group(1) == null ? DEFAULT_SYNTHETIC_SCENES : Integer.parseInt(synthetic.group(1));
+      if (count < 1 || count > SyntheticTiles.MAX_SCENES) {
+        throw new IllegalArgumentException(
+            "--source " + s + ": synthetic scene count must be 1–" + SyntheticTiles.MAX_SCENES);
+      }
+      SyntheticTiles tiles = new SyntheticTiles(options.dataDir(), options.syntheticSize());
+      return new ListingCatalog(s, new SyntheticLister(tiles, count), options.sceneList(), lists);
+    }
+    if (s.startsWith("s3://")) {
+      S3Location prefix;
+      try {
+        prefix = S3Location.parse(s);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--source " + s + ": " + e.getMessage(), e);
+      }
+      return new ListingCatalog(s, new S3Lister(prefix, options.s3()), options.sceneList(), lists);
+    }
+    URI uri;
+    try {
+      uri = new URI(s);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("--source " + s + ": malformed URI: " + e.getMessage(), e);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    switch (scheme) {
+      case "file":
+        if (uri.getAuthority() != null && !uri.getAuthority().isEmpty()) {
+          throw new IllegalArgumentException(
+              "--source " + s + ": a file: source must be local (file:///dir), not on host " + uri.getAuthority());
+        }
+        Path dir;
+        try {
+          dir = Path.of(uri);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--source " + s + ": expected file:///absolute/dir (" + e.getMessage()
+              + ")", e);
+        }
+        return new ListingCatalog(s, new FolderLister(dir), options.sceneList(), lists);
+      case "http":
+      case "https":
+        if (uri.getHost() == null) {
+          throw new IllegalArgumentException("--source " + s + ": no host");
+        }
+        return new ListingCatalog(s, new HttpLister(uri, HttpLister.defaultClient()), options.sceneList(), lists);
+      default:
+        throw new IllegalArgumentException(
+            "--source "
+                + s
+                + ": unsupported (expected file:///dir, https://host/path/, s3://bucket/prefix or synthetic[:N])");
+    }
   }
 }

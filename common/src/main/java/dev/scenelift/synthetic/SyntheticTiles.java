@@ -1,0 +1,141 @@
+package dev.scenelift.synthetic;
+
+import dev.scenelift.scene.Bundle;
+import dev.scenelift.scene.BundleName;
+import dev.scenelift.scene.Collection;
+import dev.scenelift.scene.SceneId;
+import dev.scenelift.scene.Tile;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built-in source's scenes: realistic Collection 1 ARD bundles (real GeoTIFFs in the CONUS ARD Albers grid, USGS
+ * v1.1 XML) generated once per tile and size under {@code <data-dir>/synthetic/<tile>/<size>/} and reused after.
+ *
+ * <p>The folder looks like a USGS bulk download: {@code <id>_<SR|TA|BT|QA>.tar}, a {@code <bundle>.md5} beside each,
+ * and {@code <tile>.md5_list} over all of them. A bundle counts as done when its tar and its {@code .md5} exist (the
+ * md5 is written after the tar is renamed into place), so an interrupted generation resumes with the missing scenes.
+ * Generations of one folder are serialized by a file lock.
+ *
+ * <p>Rasters are {@code size} x {@code size} pixels covering the whole 150 km tile: 30 m pixels at the default 5000;
+ * a smaller size gives coarser pixels over the same ground.
+ */
+public final class SyntheticTiles {
+  /** The most scenes {@code synthetic:N} may ask for. */
+  public static final int MAX_SCENES = 500;
+
+  private static final Logger LOG = LoggerFactory.getLogger(SyntheticTiles.class);
+
+  private final Path root;
+  private final int size;
+
+  /**
+   * @param dataDir the local data directory; scenes go under {@code dataDir/synthetic}
+   * @param size pixels per side, 16–5000
+   */
+  public SyntheticTiles(Path dataDir, int size) {
+    this.root = Objects.requireNonNull(dataDir, "dataDir").resolve("synthetic");
+    if (size < 16 || size > 5000) {
+      throw new IllegalArgumentException("synthetic size must be 16–5000, got " + size);
+    }
+    this.size = size;
+  }
+
+  /**
+   * A folder of synthetic bundles and the scenes asked of it (it may hold more from an earlier, larger request).
+   *
+   * @param dir the folder
+   * @param scenes the scenes asked for, in plan order
+   */
+  public record Folder(Path dir, List<SceneId> scenes) {
+    public Folder {
+      Objects.requireNonNull(dir, "dir");
+      scenes = List.copyOf(scenes);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The folder a tile's scenes go to. */
+  public Path dir(Tile tile) {
+    return root.resolve(tile.toString()).resolve(Integer.toString(size));
+  }
+
+  /** Makes sure the first {@code count} synthetic scenes of the tile exist, generating only the missing ones. */
+  public Folder ensure(Tile tile, int count) throws IOException {
+    if (count < 1 || count > MAX_SCENES) {
+      throw new IllegalArgumentException("synthetic scene count must be 1–" + MAX_SCENES + ", got " + count);
+    }
+    Path dir = dir(tile);
+    Files.createDirectories(dir);
+    List<SceneRecipe> plan = SyntheticPlan.plan(tile, count);
+    try (FileChannel channel =
+            FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      boolean wrote = false;
+      for (SceneRecipe recipe : plan) {
+        if (!complete(dir, recipe.id())) {
+          long start = System.nanoTime();
+          generate(recipe, dir);
+          LOG.info("generated synthetic scene {} ({}x{}) in {} s", recipe.id(), size, size,
+              String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+          wrote = true;
+        }
+      }
+      Path list = dir.resolve(tile + ".md5_list");
+      if (wrote || !Files.exists(list)) {
+        writeMd5List(dir, list);
+      }
+    }
+    return new Folder(dir, plan.stream().map(SceneRecipe::id).toList());
+  }
+
+  /** Generates one scene with a pool as large as the machine, shut down before returning. */
+  private void generate(SceneRecipe recipe, Path dir) throws IOException {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService workers = Executors.newFixedThreadPool(threads);
+    try {
+      new SceneWriter(recipe, size, workers, threads).write(dir);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  private static boolean complete(Path dir, SceneId id) {
+    for (Bundle b : Bundle.of(Collection.C1)) {
+      String name = BundleName.of(id, b).toString();
+      if (!Files.isRegularFile(dir.resolve(name)) || !Files.isRegularFile(dir.resolve(id + "_" + b + ".md5"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code <tile>.md5_list}: every bundle's md5 line, by file name, tab-separated as USGS lists are. */
+  private static void writeMd5List(Path dir, Path list) throws IOException {
+    StringBuilder text = new StringBuilder();
+    List<Path> md5Files;
+    try (Stream<Path> s = Files.list(dir)) {
+      md5Files = s.filter(p -> p.getFileName().toString().endsWith(".md5")).sorted().toList();
+    }
+    for (Path p : md5Files) {
+      String[] parts = Files.readString(p, StandardCharsets.UTF_8).strip().split("\\s+", 2);
+      text.append(parts[0]).append('\t').append(parts[1]).append('\n');
+    }
+    SceneWriter.writeAtomically(list, text.toString());
+  }
+}

@@ -1,0 +1,258 @@
+package dev.scenelift.cloud;
+
+import dev.scenelift.gdal.Gdal;
+import dev.scenelift.gdal.GdalS3;
+import dev.scenelift.job.ExitCodes;
+import dev.scenelift.job.JobConfig;
+import dev.scenelift.job.JobConfigException;
+import dev.scenelift.manifest.RunManifest;
+import dev.scenelift.manifest.SceneEntry;
+import dev.scenelift.scene.Sensor;
+import dev.scenelift.manifest.ManifestStore;
+import dev.scenelift.marker.MarkerStore;
+import dev.scenelift.store.S3ClientFactory;
+import dev.scenelift.verdict.CloudFreeLists;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The cloud-filter job's command line; every threshold falls back to the run manifest's option of the same name. */
+@Command(
+    name = "cloud-filter",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Judges each scene of this array child from its pixel QA band: cloud, shadow, snow, cirrus and water percent of"
+          + " the non-fill pixels and fill percent of the tile; writes <raw>/<tile>/<scene>/cloud.json and the FILTER"
+          + " marker, this child's part of runs/<run-id>/cloud-free/, and the merged runs/<run-id>/cloud-free.txt and"
+          + " cloud-free.json once every part is present.",
+      "Scenes without a fetch-scene marker are reported as not ready and not judged. A scene with a stored cloud.json"
+          + " is re-judged from it without reading its band, unless --recompute.",
+      "Reads SCENELIFT_RUN_ID, SCENELIFT_MANIFEST, AWS_BATCH_JOB_ARRAY_INDEX and the S3 settings from the environment;"
+          + " SCENELIFT_FORCE implies --recompute."
+    },
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {
+      "0:every scene judged (or not ready)",
+      "1:at least one scene failed; each has a failure record",
+      "2:usage error",
+      "3:infrastructure error (S3, manifest); retryable"
+    })
+final class CloudFilterCommand implements Callable<Integer> {
+  @Option(
+      names = "--max-cloud",
+      paramLabel = "PERCENT",
+      description = "Cloud-free only if cloud %% of the non-fill pixels is at most this. Default: the manifest's option"
+          + " max-cloud, else 10.")
+  Double maxCloud;
+
+  @Option(
+      names = "--max-shadow",
+      paramLabel = "PERCENT",
+      description = "Cloud-free only if cloud-shadow %% is at most this. Default: manifest option max-shadow, else 100.")
+  Double maxShadow;
+
+  @Option(
+      names = "--max-fill",
+      paramLabel = "PERCENT",
+      description = "Cloud-free only if fill %% of the tile is at most this. Default: manifest option max-fill, else 100.")
+  Double maxFill;
+
+  @Option(
+      names = "--sensors",
+      split = ",",
+      paramLabel = "SENSOR",
+      description = "Only these sensors can be cloud-free (LT04, LT05, LE07, LC08, LC09). Default: manifest option"
+          + " sensors, else all.")
+  List<String> sensors;
+
+  @Option(
+      names = "--cirrus-is-cloud",
+      arity = "0..1",
+      paramLabel = "BOOL",
+      description = "Count cirrus pixels as cloud. Default: manifest option cirrus-is-cloud, else false.")
+  Boolean cirrusIsCloud;
+
+  @Option(
+      names = "--dilated-is-cloud",
+      arity = "0..1",
+      paramLabel = "BOOL",
+      description = "Count dilated-cloud pixels (Collection 2) as cloud. Default: manifest option dilated-is-cloud,"
+          + " else false.")
+  Boolean dilatedIsCloud;
+
+  @Option(
+      names = "--recompute",
+      arity = "0..1",
+      paramLabel = "BOOL",
+      description = "Read the QA band again even when cloud.json exists (also implied by SCENELIFT_FORCE). Default:"
+          + " manifest option recompute, else false.")
+  Boolean recompute;
+
+  @Option(
+      names = "--promote",
+      paramLabel = "MODE",
+      description = "none, or copy: server-side copy of cloud-free scenes into the opt tree (and removal of scenes"
+          + " no longer cloud-free). Default: manifest option promote, else none.")
+  PromoteMode promote;
+
+  @Option(
+      names = "--qa-read",
+      paramLabel = "HOW",
+      defaultValue = "download",
+      description = "download: copy the QA band to a temp file per scene (deleted after); vsis3: stream it through"
+          + " GDAL's /vsis3/ with the same S3 settings. Default: ${DEFAULT-VALUE}.")
+  QaRead qaRead;
+
+  @Option(
+      names = "--temp-dir",
+      paramLabel = "DIR",
+      description = "Where QA bands are downloaded, one scene at a time. Default: java.io.tmpdir.")
+  Path tempDir;
+
+  private final Map<String, String> env;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  CloudFilterCommand(Map<String, String> env, PrintStream out, PrintStream err) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    JobConfig config;
+    try {
+      config = JobConfig.fromEnv(env);
+    } catch (JobConfigException e) {
+      err.println("cloud-filter: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    try (S3Client s3 = S3ClientFactory.create(config.s3())) {
+      RunManifest manifest;
+      try {
+        manifest = new ManifestStore(s3).read(config.manifest());
+      } catch (SdkException | java.io.UncheckedIOException e) {
+        err.println("cloud-filter: cannot read the run manifest " + config.manifest() + ": " + e.getMessage());
+        return ExitCodes.INFRASTRUCTURE;
+      }
+      Thresholds thresholds;
+      FilterSettings settings;
+      try {
+        thresholds = thresholds(manifest);
+        settings =
+            new FilterSettings(
+                config.runId(),
+                config.arrayIndex(),
+                config.attempt(),
+                config.force() || bool(recompute, manifest, "recompute"),
+                promote != null ? promote : PromoteMode.valueOf(manifest.option("promote", "none")),
+                qaRead,
+                tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir")),
+                version());
+      } catch (IllegalArgumentException e) {
+        err.println("cloud-filter: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      List<SceneEntry> scenes;
+      try {
+        scenes = manifest.scenesOf(config.arrayIndex());
+      } catch (IllegalArgumentException e) {
+        err.println("cloud-filter: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      Gdal.init();
+      if (qaRead == QaRead.vsis3) {
+        GdalS3.configure(config.s3());
+      }
+      Clock clock = Clock.systemUTC();
+      MarkerStore markers = new MarkerStore(s3, manifest.layout());
+      SceneFilter filter = new SceneFilter(s3, manifest.layout(), thresholds, settings, clock);
+      CloudFilterJob job =
+          new CloudFilterJob(filter, markers, new CloudFreeLists(s3, manifest.layout()), settings,
+              manifest.split().taskCount(), clock);
+      out.println("cloud-filter: run " + config.runId() + " child " + config.arrayIndex() + ", " + scenes.size()
+          + " scenes, thresholds " + thresholds.asMap());
+      List<SceneOutcome> outcomes;
+      try {
+        outcomes = job.run(scenes, out, err);
+      } catch (SdkException e) {
+        err.println("cloud-filter: S3 failed: " + e.getMessage());
+        return ExitCodes.INFRASTRUCTURE;
+      }
+      return outcomes.stream().anyMatch(o -> o.status() == SceneStatus.FAILED)
+          ? ExitCodes.SCENES_FAILED
+          : ExitCodes.OK;
+    }
+  }
+
+  private Thresholds thresholds(RunManifest manifest) {
+    return new Thresholds(
+        number(maxCloud, manifest, "max-cloud", Thresholds.DEFAULT_MAX_CLOUD),
+        number(maxShadow, manifest, "max-shadow", 100),
+        number(maxFill, manifest, "max-fill", 100),
+        sensors(manifest),
+        bool(cirrusIsCloud, manifest, "cirrus-is-cloud"),
+        bool(dilatedIsCloud, manifest, "dilated-is-cloud"));
+  }
+
+  private static double number(Double given, RunManifest manifest, String name, double fallback) {
+    if (given != null) {
+      return given;
+    }
+    String v = manifest.option(name, null);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("manifest option " + name + " is not a number: '" + v + "'");
+    }
+  }
+
+  private static boolean bool(Boolean given, RunManifest manifest, String name) {
+    if (given != null) {
+      return given;
+    }
+    String v = manifest.option(name, "false").trim().toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw new IllegalArgumentException("manifest option " + name + " is not true/false: '" + v + "'");
+    };
+  }
+
+  private Set<Sensor> sensors(RunManifest manifest) {
+    List<String> names = sensors;
+    if (names == null) {
+      String v = manifest.option("sensors", "");
+      names = v.isBlank() ? List.of() : Arrays.asList(v.split(","));
+    }
+    if (names.isEmpty()) {
+      return EnumSet.allOf(Sensor.class);
+    }
+    Set<Sensor> out = EnumSet.noneOf(Sensor.class);
+    for (String n : names) {
+      out.add(Sensor.parse(n));
+    }
+    return out;
+  }
+
+  private static String version() {
+    String v = CloudFilterCommand.class.getPackage().getImplementationVersion();
+    return v != null ? v : "dev";
+  }
+}

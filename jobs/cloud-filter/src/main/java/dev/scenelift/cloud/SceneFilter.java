@@ -1,0 +1,242 @@
+package dev.scenelift.cloud;
+
+import dev.scenelift.gdal.GdalException;
+import dev.scenelift.gdal.GdalS3;
+import dev.scenelift.json.Json;
+import dev.scenelift.metadata.ArdMetadata;
+import dev.scenelift.metadata.ArdMetadataParser;
+import dev.scenelift.metadata.MetadataFieldException;
+import dev.scenelift.qa.QaBandReader;
+import dev.scenelift.qa.QaLayout;
+import dev.scenelift.qa.QaReport;
+import dev.scenelift.scene.Bundle;
+import dev.scenelift.scene.Collection;
+import dev.scenelift.scene.SceneException;
+import dev.scenelift.scene.SceneId;
+import dev.scenelift.scene.Stage;
+import dev.scenelift.marker.CompletionMarker;
+import dev.scenelift.store.KeyLayout;
+import dev.scenelift.marker.MarkerStore;
+import dev.scenelift.store.S3Location;
+import dev.scenelift.store.StoredObject;
+import dev.scenelift.verdict.CloudVerdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Judges one scene: checks it was fetched, takes its percentages from the stored {@code cloud.json} (re-judge) or from
+ * its QA band and XML (first time, {@code --recompute}), writes {@code cloud.json}, promotes or demotes it, and writes
+ * the FILTER completion marker last.
+ */
+final class SceneFilter {
+  /** How far the QA-derived cloud % may be from the XML's before the scene's output line warns. */
+  static final double AGREEMENT_PP = 0.5;
+
+  private final S3Client s3;
+  private final KeyLayout layout;
+  private final MarkerStore markers;
+  private final ArdMetadataParser parser;
+  private final QaBandReader qaReader;
+  private final VerdictRule rule;
+  private final Thresholds thresholds;
+  private final FilterSettings settings;
+  private final Promoter promoter;
+  private final Clock clock;
+
+  SceneFilter(S3Client s3, KeyLayout layout, Thresholds thresholds, FilterSettings settings, Clock clock) {
+    this.s3 = s3;
+    this.layout = layout;
+    this.markers = new MarkerStore(s3, layout);
+    this.parser = new ArdMetadataParser();
+    this.qaReader = new QaBandReader();
+    this.rule = new VerdictRule(thresholds);
+    this.thresholds = thresholds;
+    this.settings = settings;
+    this.promoter = new Promoter(s3, layout);
+    this.clock = clock;
+  }
+
+  /** The QA band's object: {@code <id>_PIXELQA.tif} (C1) or {@code <id>_QA_PIXEL.TIF} (C2) in the QA bundle. */
+  static String qaFileName(SceneId scene) {
+    return scene.collection() == Collection.C1 ? scene + "_PIXELQA.tif" : scene + "_QA_PIXEL.TIF";
+  }
+
+  SceneOutcome filter(SceneId scene) throws SceneException {
+    if (!markers.isDone(Stage.FETCH, scene)) {
+      return new SceneOutcome(scene, SceneStatus.NOT_READY, Optional.empty(), "not ready (no fetch-scene marker)");
+    }
+    Instant started = clock.instant();
+    Optional<CloudVerdict> stored = settings.recompute() ? Optional.empty() : storedVerdict(scene);
+    Map<String, Double> percent;
+    Map<String, Double> metadata;
+    String note = "";
+    if (stored.isPresent()) {
+      percent = stored.get().percent();
+      metadata = stored.get().metadata();
+    } else {
+      ArdMetadata xml = metadata(scene);
+      QaReport qa = qa(scene);
+      percent = qa.percentages();
+      metadata = new LinkedHashMap<>();
+      metadata.put("cloud_cover", xml.cover().cloudCover());
+      metadata.put("cloud_shadow", xml.cover().cloudShadow());
+      metadata.put("snow_ice", xml.cover().snowIce());
+      metadata.put("fill", xml.cover().fill());
+      double delta = qa.cloudPercent() - xml.cover().cloudCover();
+      if (Math.abs(delta) > AGREEMENT_PP) {
+        note = String.format(
+            Locale.ROOT, " (warning: QA cloud %.4f%% differs from the XML's cloud_cover %.4f%% by %.2f pp)",
+            qa.cloudPercent(), xml.cover().cloudCover(), delta);
+      }
+    }
+    Judgement j;
+    try {
+      j = rule.judge(scene.sensor(), percent);
+    } catch (IllegalArgumentException e) {
+      throw new SceneFailedException(scene, "verdict-unreadable", "stored cloud.json: " + e.getMessage(), e);
+    }
+    CloudVerdict verdict =
+        new CloudVerdict(scene, j.cloudFree(), j.reason(), percent, metadata, thresholds.asMap(), settings.runId(),
+            clock.instant());
+    S3Location verdictLoc = layout.cloudVerdict(scene);
+    byte[] body = Json.writeBytes(verdict);
+    s3.putObject(
+        b -> b.bucket(verdictLoc.bucket()).key(verdictLoc.key()).contentType("application/json"),
+        RequestBody.fromBytes(body));
+    List<StoredObject> written = new ArrayList<>();
+    written.add(new StoredObject(verdictLoc.toString(), body.length, "none"));
+    int demoted = 0;
+    if (settings.promote() == PromoteMode.copy) {
+      if (verdict.cloudFree()) {
+        written.addAll(promoter.promote(scene));
+      } else {
+        demoted = promoter.demote(scene);
+      }
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("cloudFree", verdict.cloudFree());
+    details.put("reason", verdict.reason());
+    details.put("bandRead", stored.isEmpty());
+    details.put("promote", settings.promote().name());
+    details.put("demotedObjects", demoted);
+    markers.markDone(
+        new CompletionMarker(
+            scene, Stage.FILTER, settings.runId(), written, Map.of(), layout.rawObject(scene, Bundle.QA,
+                qaFileName(scene)).toString(), started, clock.instant(), settings.attempt(), settings.toolVersion(),
+            details));
+    SceneStatus status = stored.isPresent() ? SceneStatus.REJUDGED : SceneStatus.JUDGED;
+    String message = String.format(
+        Locale.ROOT, "%s: %s (cloud %.2f%%, fill %.2f%%)%s",
+        verdict.cloudFree() ? "cloud-free" : "rejected", verdict.reason(), verdict.cloudPercent(),
+        verdict.fillPercent(), note);
+    return new SceneOutcome(scene, status, Optional.of(verdict), message);
+  }
+
+  private Optional<CloudVerdict> storedVerdict(SceneId scene) throws SceneException {
+    S3Location loc = layout.cloudVerdict(scene);
+    Optional<byte[]> body = get(loc);
+    if (body.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.read(body.get(), CloudVerdict.class));
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      throw new SceneFailedException(
+          scene, "verdict-unreadable", "stored " + loc + " is unreadable (rerun with --recompute): " + e.getMessage(), e);
+    }
+  }
+
+  private ArdMetadata metadata(SceneId scene) throws SceneException {
+    S3Location loc = layout.metadataXml(layout.raw(), scene);
+    byte[] body =
+        get(loc).orElseThrow(() -> new SceneFailedException(scene, "metadata-missing", "no metadata XML at " + loc, null));
+    ArdMetadata m;
+    try {
+      m = parser.parse(body, loc.toString());
+    } catch (MetadataFieldException e) {
+      throw new SceneFailedException(scene, "metadata-invalid", e.getMessage(), e);
+    }
+    if (!m.productId().equals(scene)) {
+      throw new SceneFailedException(
+          scene, "metadata-invalid", loc + " describes " + m.productId() + ", not this scene", null);
+    }
+    return m;
+  }
+
+  private QaReport qa(SceneId scene) throws SceneException {
+    S3Location loc = layout.rawObject(scene, Bundle.QA, qaFileName(scene));
+    QaLayout qaLayout = QaLayout.of(scene.collection(), scene.sensor());
+    if (settings.qaRead() == QaRead.vsis3) {
+      try {
+        s3.headObject(b -> b.bucket(loc.bucket()).key(loc.key()));
+      } catch (NoSuchKeyException e) {
+        throw new SceneFailedException(scene, "qa-missing", "no QA band at " + loc, e);
+      } catch (S3Exception e) {
+        if (e.statusCode() == 404) {
+          throw new SceneFailedException(scene, "qa-missing", "no QA band at " + loc, e);
+        }
+        throw e;
+      }
+      try {
+        return qaReader.read(GdalS3.path(loc), qaLayout);
+      } catch (GdalException e) {
+        throw new SceneFailedException(scene, "qa-unreadable", "QA band " + loc + ": " + e.getMessage(), e);
+      }
+    }
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory(settings.tempRoot(), "cloud-filter-");
+      Path file = dir.resolve(qaFileName(scene));
+      try {
+        s3.getObject(b -> b.bucket(loc.bucket()).key(loc.key()), file);
+      } catch (NoSuchKeyException e) {
+        throw new SceneFailedException(scene, "qa-missing", "no QA band at " + loc, e);
+      }
+      return qaReader.read(file.toString(), qaLayout);
+    } catch (GdalException e) {
+      throw new SceneFailedException(scene, "qa-unreadable", "QA band " + loc + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("temp directory under " + settings.tempRoot(), e);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private Optional<byte[]> get(S3Location loc) {
+    try {
+      return Optional.of(s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray());
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: the temp root is the container's scratch space
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package dev.scenelift.cloud;
+
+/** What happened to one scene in this run. */
+enum SceneStatus {
+  /** Judged from its QA band (first time, or {@code --recompute}). */
+  JUDGED,
+  /** Re-judged from its stored {@code cloud.json}, without reading the band. */
+  REJUDGED,
+  /** No fetch-scene marker: not judged, no output written. */
+  NOT_READY,
+  /** Failed; a failure record names the cause. */
+  FAILED
+}

@@ -1,0 +1,201 @@
+package dev.scenelift.index;
+
+import dev.scenelift.describe.ArdAlbers;
+import dev.scenelift.describe.SceneDescriber;
+import dev.scenelift.eo3.Eo3Documents;
+import dev.scenelift.gdal.GdalS3;
+import dev.scenelift.job.ExitCodes;
+import dev.scenelift.job.JobConfig;
+import dev.scenelift.job.JobEnv;
+import dev.scenelift.manifest.RunManifest;
+import dev.scenelift.manifest.SceneEntry;
+import dev.scenelift.scene.SceneId;
+import dev.scenelift.scene.Tile;
+import dev.scenelift.stac.StacDocuments;
+import dev.scenelift.store.KeyLayout;
+import dev.scenelift.manifest.ManifestStore;
+import dev.scenelift.store.S3Location;
+import dev.scenelift.store.S3Settings;
+import dev.scenelift.thumb.BandReader;
+import dev.scenelift.thumb.ThumbnailRenderer;
+import dev.scenelift.thumb.TrueColour;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The index-build command: in a run it reads the run manifest; with {@code --tile} it runs on its own. */
+@Command(
+    name = "index-build",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Builds the index of a tile: AAlist.html listing pages for the raw, opt and cog prefixes, true-colour"
+          + " thumbnails and thumbs/thumbindex.html, a static STAC 1.0.0 catalog and ODC eo3 documents.",
+      "In a run (no --tile) the tile, layout and scene list come from the run manifest (SCENELIFT_MANIFEST);"
+          + " with --tile it indexes whatever the buckets hold. Only scenes whose inputs changed since the last"
+          + " run are rendered again."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every scene indexed",
+      "1:at least one scene failed (one line each on stderr, a failure record in its folder)",
+      "2:usage or configuration error",
+      "3:infrastructure error (S3 unreachable, manifest unreadable); retryable"
+    })
+final class IndexBuildCommand implements Callable<Integer> {
+  @Option(
+      names = "--tile",
+      description = "Index this tile on its own, e.g. h03v03 (default: the run manifest's tile).")
+  String tile;
+
+  @Option(
+      names = "--bucket",
+      defaultValue = "scenelift",
+      description = "With --tile: the bucket holding raw/, opt/, cog/ (default: ${DEFAULT-VALUE}).")
+  String bucket;
+
+  @Option(names = "--raw", description = "With --tile: root of the raw tree (default: s3://<bucket>/raw/).")
+  String raw;
+
+  @Option(names = "--opt", description = "With --tile: root of the cloud-free tree (default: s3://<bucket>/opt/).")
+  String opt;
+
+  @Option(names = "--cog", description = "With --tile: root of the COG tree (default: s3://<bucket>/cog/).")
+  String cog;
+
+  @Option(
+      names = "--thumbnails",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Render thumbnails from the SR bands (default: ${DEFAULT-VALUE}).")
+  boolean thumbnails;
+
+  @Option(
+      names = "--force",
+      description = "Render every scene again, changed or not (default: false, or SCENELIFT_FORCE).")
+  boolean force;
+
+  @Option(
+      names = "--workers",
+      description = "Scenes rendered at once (default: SCENELIFT_WORKERS, else the number of cores).")
+  Integer workers;
+
+  private final Map<String, String> env;
+  private final java.util.function.Function<S3Settings, S3Client> clients;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  IndexBuildCommand(
+      Map<String, String> env,
+      java.util.function.Function<S3Settings, S3Client> clients,
+      PrintStream out,
+      PrintStream err) {
+    this.env = env;
+    this.clients = clients;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Target target;
+    try {
+      target = tile != null ? standalone() : fromRun();
+    } catch (IllegalArgumentException e) {
+      err.println("index-build: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    int threads = workers != null ? workers : target.workers();
+    if (threads < 1) {
+      err.println("index-build: --workers must be at least 1");
+      return ExitCodes.USAGE;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (S3Client s3 = clients.apply(target.settings())) {
+      List<SceneId> expected = target.expected();
+      if (target.manifest().isPresent()) {
+        RunManifest m;
+        try {
+          m = new ManifestStore(s3).read(target.manifest().get());
+        } catch (RuntimeException e) {
+          err.println("index-build: cannot read manifest " + target.manifest().get() + ": " + e.getMessage());
+          return ExitCodes.INFRASTRUCTURE;
+        }
+        target = target.withManifest(m);
+        expected = m.scenes().stream().map(SceneEntry::id).toList();
+      }
+      GdalS3.configure(target.settings());
+      OutputNames names = new OutputNames(target.layout());
+      Eo3Documents eo3 = new Eo3Documents();
+      ObjectWriter writer = new ObjectWriter(s3);
+      SceneIndexer indexer =
+          new SceneIndexer(
+              s3,
+              writer,
+              names,
+              new SceneDescriber(ArdAlbers.wkt2()),
+              thumbnails ? Optional.of(new ThumbnailRenderer(new BandReader(), new TrueColour())) : Optional.empty(),
+              new StacDocuments(),
+              eo3);
+      IndexBuilder builder =
+          new IndexBuilder(s3, writer, names, indexer, new Templates(), new StacDocuments(), eo3, pool, out, err);
+      IndexResult r =
+          builder.build(target.tile(), expected, force || target.force(), "thumbnails=" + thumbnails, target.runId());
+      new IndexSummary(target.settings()).print(r, out);
+      return r.failed().isEmpty() ? ExitCodes.OK : ExitCodes.SCENES_FAILED;
+    } catch (software.amazon.awssdk.core.exception.SdkException e) {
+      err.println("index-build: S3 error: " + e.getMessage());
+      return ExitCodes.INFRASTRUCTURE;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Target standalone() {
+    Tile t = Tile.parse(tile);
+    KeyLayout base = KeyLayout.inBucket(bucket);
+    KeyLayout layout =
+        new KeyLayout(
+            raw != null ? S3Location.parse(raw) : base.raw(),
+            opt != null ? S3Location.parse(opt) : base.opt(),
+            cog != null ? S3Location.parse(cog) : base.cog(),
+            base.runs());
+    int cores = Runtime.getRuntime().availableProcessors();
+    boolean envForce = "true".equalsIgnoreCase(env.getOrDefault(JobEnv.FORCE, "false"));
+    int w = env.containsKey(JobEnv.WORKERS) ? Integer.parseInt(env.get(JobEnv.WORKERS).strip()) : cores;
+    return new Target(t, layout, StandaloneS3.settings(env), Optional.empty(), List.of(), "standalone", envForce, w);
+  }
+
+  private Target fromRun() {
+    if (!env.containsKey(JobEnv.MANIFEST)) {
+      throw new IllegalArgumentException(
+          "no run manifest (" + JobEnv.MANIFEST + " is not set): give --tile to index a tile on its own");
+    }
+    JobConfig c = JobConfig.fromEnv(env);
+    // tile and layout are filled in from the manifest once S3 is reachable
+    return new Target(
+        null, null, c.s3(), Optional.of(c.manifest()), List.of(), c.runId(), c.force(), c.workers());
+  }
+
+  private record Target(
+      Tile tile,
+      KeyLayout layout,
+      S3Settings settings,
+      Optional<S3Location> manifest,
+      List<SceneId> expected,
+      String runId,
+      boolean force,
+      int workers) {
+    Target withManifest(RunManifest m) {
+      return new Target(m.tile(), m.layout(), settings, manifest, expected, runId, force, workers);
+    }
+  }
+}

@@ -1,0 +1,255 @@
+package dev.scenelift.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scenelift.describe.SceneDescription;
+import dev.scenelift.eo3.Eo3Documents;
+import dev.scenelift.json.Json;
+import dev.scenelift.scene.SceneId;
+import dev.scenelift.scene.Stage;
+import dev.scenelift.scene.Tile;
+import dev.scenelift.stac.StacDocuments;
+import dev.scenelift.marker.FailureRecord;
+import dev.scenelift.store.KeyLayout;
+import dev.scenelift.marker.MarkerStore;
+import dev.scenelift.store.S3Location;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Builds a tile's index. Plan: list the raw and COG trees, group by scene, compare each scene's input fingerprint with
+ * the last run's state. Execute: index changed scenes in parallel, then write the eo3 products, the STAC collection
+ * and catalog, thumbindex.html, the AAlist.html pages that changed, and last the new state.
+ */
+final class IndexBuilder {
+  private final S3Client s3;
+  private final ObjectWriter writer;
+  private final OutputNames names;
+  private final ObjectLister lister;
+  private final SceneIndexer indexer;
+  private final ListingPages listings;
+  private final ThumbIndexPage thumbIndex;
+  private final IndexStateStore stateStore;
+  private final StacDocuments stac;
+  private final Eo3Documents eo3;
+  private final ExecutorService pool;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  IndexBuilder(
+      S3Client s3,
+      ObjectWriter writer,
+      OutputNames names,
+      SceneIndexer indexer,
+      Templates templates,
+      StacDocuments stac,
+      Eo3Documents eo3,
+      ExecutorService pool,
+      PrintStream out,
+      PrintStream err) {
+    this.s3 = s3;
+    this.writer = writer;
+    this.names = names;
+    this.lister = new ObjectLister(s3);
+    this.indexer = indexer;
+    this.listings = new ListingPages(templates);
+    this.thumbIndex = new ThumbIndexPage(templates, names);
+    this.stateStore = new IndexStateStore(s3, names.layout());
+    this.stac = stac;
+    this.eo3 = eo3;
+    this.pool = pool;
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * @param expected scenes the run planned (may be empty: then the scenes found in the buckets)
+   * @param force render every scene again
+   * @param settings what else shapes the outputs (e.g. whether thumbnails are made); part of each fingerprint
+   */
+  IndexResult build(Tile tile, Collection<SceneId> expected, boolean force, String settings, String runId)
+      throws InterruptedException {
+    KeyLayout layout = names.layout();
+    IndexState previous = stateStore.read(tile);
+    // one listing per prefix serves both the plan and (with this run's writes added) the listing pages
+    Map<S3Location, List<ListedObject>> listed = new LinkedHashMap<>();
+    for (S3Location root : List.of(layout.raw(), layout.opt(), layout.cog())) {
+      listed.computeIfAbsent(root, lister::list);
+    }
+    Set<String> rawKeys = new HashSet<>();
+    listed.get(layout.raw()).forEach(o -> rawKeys.add(o.key()));
+    Map<SceneId, SceneInputs> scenes =
+        SceneInventory.of(layout, tile, listed.get(layout.raw()), listed.get(layout.cog()), expected);
+
+    Map<SceneId, SceneRecord> records = new TreeMap<>(Comparator.comparing(SceneId::toString));
+    Map<SceneId, Future<SceneResult>> work = new LinkedHashMap<>();
+    int unchanged = 0;
+    int missing = 0;
+    for (SceneInputs in : scenes.values()) {
+      if (in.isMissing()) {
+        missing++;
+        continue;
+      }
+      String fp = in.fingerprint(settings);
+      SceneRecord before = previous.scenes().get(in.scene().toString());
+      if (!force && before != null && before.fingerprint().equals(fp)) {
+        records.put(in.scene(), before);
+        unchanged++;
+      } else {
+        work.put(in.scene(), pool.submit(() -> indexer.index(in, fp)));
+      }
+    }
+
+    List<String> failed = new ArrayList<>();
+    Map<String, SceneDescription> productSamples = new TreeMap<>();
+    MarkerStore markers = new MarkerStore(s3, layout);
+    for (Map.Entry<SceneId, Future<SceneResult>> e : work.entrySet()) {
+      try {
+        SceneResult r = e.getValue().get();
+        records.put(e.getKey(), r.record());
+        S3Location failure = layout.failure(Stage.INDEX, e.getKey());
+        if (rawKeys.contains(failure.key())) {
+          // an earlier run's failure record is stale now
+          s3.deleteObject(b -> b.bucket(failure.bucket()).key(failure.key()));
+        }
+        r.description().ifPresent(d -> productSamples.putIfAbsent(Eo3Documents.productName(d.scene()), d));
+      } catch (ExecutionException ex) {
+        Throwable cause = ex.getCause();
+        String kind = cause instanceof IndexSceneException ise ? ise.kind() : "error";
+        String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
+        String line = Stage.INDEX + ": " + e.getKey() + ": " + message;
+        failed.add(line);
+        err.println(line);
+        markers.markFailed(
+            new FailureRecord(e.getKey(), Stage.INDEX, runId, kind, message, 1, Instant.now()));
+      }
+    }
+
+    // --force rewrites every document and page too
+    Map<String, String> pageDigests = force ? new HashMap<>() : new HashMap<>(previous.pages());
+    for (Map.Entry<String, SceneDescription> p : productSamples.entrySet()) {
+      putIfChanged(
+          names.eo3Product(tile, p.getKey()), indexer.yaml(eo3.product(p.getValue())), "application/yaml", pageDigests);
+    }
+    boolean hasCatalog = writeStac(tile, scenes, records, pageDigests);
+    putIfChanged(
+        names.thumbIndex(tile),
+        thumbIndex.render(tile, scenes, records, hasCatalog).getBytes(StandardCharsets.UTF_8),
+        "text/html; charset=utf-8",
+        pageDigests);
+
+    int pagesWritten = 0;
+    List<S3Location> tops = new ArrayList<>();
+    for (Map.Entry<S3Location, List<ListedObject>> root : listed.entrySet()) {
+      tops.add(root.getKey().resolve(OutputNames.LISTING_PAGE));
+      List<ListedObject> now = writer.merged(root.getKey(), root.getValue());
+      for (Map.Entry<S3Location, String> page : listings.render(root.getKey(), now).entrySet()) {
+        if (putIfChanged(
+            page.getKey(), page.getValue().getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", pageDigests)) {
+          pagesWritten++;
+        }
+      }
+    }
+
+    Map<String, SceneRecord> state = new TreeMap<>();
+    records.forEach((id, r) -> state.put(id.toString(), r));
+    stateStore.write(tile, new IndexState(IndexState.VERSION, state, pageDigests));
+    return new IndexResult(
+        work.size() - failed.size(),
+        unchanged,
+        missing,
+        failed,
+        pagesWritten,
+        names.thumbIndex(tile),
+        tops,
+        names.stacCatalog());
+  }
+
+  /** The collection of the tile (items: scenes with COGs) and the root catalog, keeping other tiles' children. */
+  private boolean writeStac(
+      Tile tile, Map<SceneId, SceneInputs> scenes, Map<SceneId, SceneRecord> records, Map<String, String> digests) {
+    S3Location collection = names.stacCollection(tile);
+    List<String> items = new ArrayList<>();
+    records.forEach(
+        (id, r) -> {
+          if (r.item()) {
+            items.add(OutputNames.relative(collection, names.stacItem(id)));
+          }
+        });
+    if (scenes.isEmpty()) {
+      return false;
+    }
+    LocalDate first = scenes.keySet().stream().map(SceneId::acquired).min(LocalDate::compareTo).orElseThrow();
+    LocalDate last = scenes.keySet().stream().map(SceneId::acquired).max(LocalDate::compareTo).orElseThrow();
+    S3Location catalog = names.stacCatalog();
+    putIfChanged(
+        collection,
+        Json.writeBytes(stac.collection(tile, OutputNames.relative(collection, catalog), items, first, last)),
+        "application/json",
+        digests);
+    Set<String> children = new TreeSet<>();
+    readJson(catalog)
+        .ifPresent(
+            c -> {
+              for (JsonNode l : c.path("links")) {
+                if ("child".equals(l.path("rel").asText())) {
+                  children.add(l.path("href").asText());
+                }
+              }
+            });
+    children.add(OutputNames.relative(catalog, collection));
+    ObjectNode root = stac.catalog(List.copyOf(children));
+    putIfChanged(catalog, Json.writeBytes(root), "application/json", digests);
+    return true;
+  }
+
+  private Optional<JsonNode> readJson(S3Location loc) {
+    try {
+      byte[] body = s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray();
+      return Optional.of(Json.mapper().readTree(body));
+    } catch (NoSuchKeyException | java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Writes a tile-level document unless the last run wrote the same bytes; returns whether it wrote. */
+  private boolean putIfChanged(S3Location loc, byte[] body, String contentType, Map<String, String> digests) {
+    String digest = sha256(body);
+    if (digest.equals(digests.get(loc.toString()))) {
+      return false;
+    }
+    writer.put(loc, body, contentType);
+    digests.put(loc.toString(), digest);
+    return true;
+  }
+
+  private static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

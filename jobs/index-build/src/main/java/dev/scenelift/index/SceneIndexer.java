@@ -1,0 +1,196 @@
+package dev.scenelift.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.scenelift.describe.RasterFile;
+import dev.scenelift.describe.SceneDescriber;
+import dev.scenelift.describe.SceneDescription;
+import dev.scenelift.eo3.Eo3Documents;
+import dev.scenelift.gdal.GdalException;
+import dev.scenelift.gdal.GdalS3;
+import dev.scenelift.json.Json;
+import dev.scenelift.scene.Bundle;
+import dev.scenelift.scene.SceneId;
+import dev.scenelift.stac.StacDocuments;
+import dev.scenelift.store.KeyLayout;
+import dev.scenelift.store.S3Location;
+import dev.scenelift.thumb.ThumbnailRenderer;
+import dev.scenelift.thumb.Thumbnails;
+import dev.scenelift.verdict.CloudVerdict;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Indexes one scene: reads its cloud verdict, renders its thumbnails from the SR bands (COG preferred, else the raw
+ * band), and, when it has COGs, writes its STAC item and eo3 dataset document next to them.
+ */
+final class SceneIndexer {
+  private final S3Client s3;
+  private final ObjectWriter writer;
+  private final OutputNames names;
+  private final SceneDescriber describer;
+  private final Optional<ThumbnailRenderer> renderer;
+  private final StacDocuments stac;
+  private final Eo3Documents eo3;
+  private final ObjectMapper yaml;
+
+  /** @param renderer empty: no thumbnails (e.g. the benchmark, which has no pixels) */
+  SceneIndexer(
+      S3Client s3,
+      ObjectWriter writer,
+      OutputNames names,
+      SceneDescriber describer,
+      Optional<ThumbnailRenderer> renderer,
+      StacDocuments stac,
+      Eo3Documents eo3) {
+    this.s3 = s3;
+    this.writer = writer;
+    this.names = names;
+    this.describer = describer;
+    this.renderer = renderer;
+    this.stac = stac;
+    this.eo3 = eo3;
+    this.yaml =
+        new YAMLMapper(
+            YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build());
+  }
+
+  SceneResult index(SceneInputs in, String fingerprint) throws IndexSceneException {
+    SceneId id = in.scene();
+    KeyLayout layout = names.layout();
+    Optional<CloudVerdict> verdict = verdict(in);
+    boolean thumbnail = renderer.isPresent() && renderThumbnails(in);
+    List<RasterFile> cogs = cogRasters(in);
+    Optional<SceneDescription> description = Optional.empty();
+    if (!cogs.isEmpty()) {
+      SceneDescription d;
+      try {
+        d = describer.describe(id, verdict, cogs);
+      } catch (GdalException e) {
+        throw new IndexSceneException(id, "unreadable-raster", e.getMessage(), e);
+      }
+      S3Location item = names.stacItem(id);
+      String small = thumbnail ? OutputNames.relative(item, names.smallThumb(id)) : null;
+      String large = thumbnail ? OutputNames.relative(item, names.largeThumb(id)) : null;
+      put(
+          item,
+          Json.writeBytes(
+              stac.item(
+                  d,
+                  OutputNames.relative(item, names.stacCatalog()),
+                  OutputNames.relative(item, names.stacCollection(id.tile())),
+                  small,
+                  large)),
+          "application/geo+json");
+      S3Location dataset = names.eo3Dataset(id);
+      put(dataset, yaml(eo3.dataset(d, large)), "application/yaml");
+      description = Optional.of(d);
+    }
+    CloudVerdict v = verdict.orElse(null);
+    return new SceneResult(
+        new SceneRecord(
+            fingerprint,
+            v != null,
+            v != null && v.cloudFree(),
+            v == null ? "" : v.reason(),
+            v == null ? Double.NaN : v.cloudPercent(),
+            v == null ? Double.NaN : v.fillPercent(),
+            thumbnail,
+            description.isPresent()),
+        description);
+  }
+
+  private Optional<CloudVerdict> verdict(SceneInputs in) throws IndexSceneException {
+    Optional<ListedObject> obj = in.rawNamed("cloud.json");
+    if (obj.isEmpty()) {
+      return Optional.empty();
+    }
+    S3Location loc = names.layout().cloudVerdict(in.scene());
+    try {
+      byte[] body = s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray();
+      return Optional.of(Json.read(body, CloudVerdict.class));
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      throw new IndexSceneException(in.scene(), "bad-verdict", "unreadable " + loc + ": " + e.getMessage(), e);
+    }
+  }
+
+  private boolean renderThumbnails(SceneInputs in) throws IndexSceneException {
+    SceneId id = in.scene();
+    List<String> paths = new ArrayList<>();
+    for (String band : id.sensor().trueColourBands()) {
+      Optional<S3Location> loc = bandLocation(in, id + "_SR" + band + ".tif");
+      if (loc.isEmpty()) {
+        return false;
+      }
+      paths.add(GdalS3.path(loc.get()));
+    }
+    Thumbnails t;
+    try {
+      t = renderer.get().render(paths);
+    } catch (GdalException e) {
+      throw new IndexSceneException(id, "unreadable-raster", "cannot render thumbnail: " + e.getMessage(), e);
+    }
+    put(names.smallThumb(id), t.small(), "image/png");
+    put(names.largeThumb(id), t.large(), "image/png");
+    return true;
+  }
+
+  /** The SR band file: the COG when cog-convert made one, else the raw GeoTIFF. */
+  private Optional<S3Location> bandLocation(SceneInputs in, String file) {
+    KeyLayout layout = names.layout();
+    S3Location cog = layout.cogObject(in.scene(), Bundle.SR, file);
+    if (in.cog().stream().anyMatch(o -> o.key().equals(cog.key()))) {
+      return Optional.of(cog);
+    }
+    S3Location raw = layout.rawObject(in.scene(), Bundle.SR, file);
+    if (in.raw().stream().anyMatch(o -> o.key().equals(raw.key()))) {
+      return Optional.of(raw);
+    }
+    return Optional.empty();
+  }
+
+  private List<RasterFile> cogRasters(SceneInputs in) {
+    S3Location dir = names.layout().sceneDir(names.layout().cog(), in.scene());
+    String idPrefix = in.scene() + "_";
+    List<RasterFile> out = new ArrayList<>();
+    for (ListedObject o : in.cog()) {
+      String rel = o.key().substring(dir.key().length());
+      int slash = rel.indexOf('/');
+      if (!rel.toLowerCase(java.util.Locale.ROOT).endsWith(".tif") || slash < 0 || rel.indexOf('/', slash + 1) >= 0) {
+        continue;
+      }
+      Bundle bundle;
+      try {
+        bundle = Bundle.parse(rel.substring(0, slash));
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      String file = rel.substring(slash + 1);
+      String code = file.substring(file.startsWith(idPrefix) ? idPrefix.length() : 0, file.length() - 4);
+      out.add(
+          new RasterFile(bundle, code, rel, true, GdalS3.path(new S3Location(dir.bucket(), o.key()))));
+    }
+    out.sort(java.util.Comparator.comparing(RasterFile::href));
+    return out;
+  }
+
+  byte[] yaml(Object doc) {
+    try {
+      return yaml.writeValueAsBytes(doc);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void put(S3Location loc, byte[] body, String contentType) {
+    writer.put(loc, body, contentType);
+  }
+}

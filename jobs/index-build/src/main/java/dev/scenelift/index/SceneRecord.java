@@ -1,0 +1,30 @@
+package dev.scenelift.index;
+
+import java.util.Objects;
+
+/**
+ * What the last index run rendered for one scene, kept in the index state so that unchanged scenes are not read again.
+ *
+ * @param fingerprint digest of the scene's inputs (keys, sizes, ETags) when it was rendered
+ * @param judged whether a cloud verdict existed
+ * @param cloudFree the verdict
+ * @param reason the verdict's reason, as cloud-filter wrote it (shown as text, escaped)
+ * @param cloudPercent cloud % (NaN unknown)
+ * @param fillPercent fill % (NaN unknown)
+ * @param thumbnail whether thumbnails were written
+ * @param item whether a STAC item and eo3 dataset were written
+ */
+record SceneRecord(
+    String fingerprint,
+    boolean judged,
+    boolean cloudFree,
+    String reason,
+    double cloudPercent,
+    double fillPercent,
+    boolean thumbnail,
+    boolean item) {
+  SceneRecord {
+    Objects.requireNonNull(fingerprint, "fingerprint");
+    reason = reason == null ? "" : reason;
+  }
+}

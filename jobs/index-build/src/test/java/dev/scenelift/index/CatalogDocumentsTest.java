@@ -1,0 +1,165 @@
+package dev.scenelift.index;
+
+import static dev.scenelift.index.IndexedTile.L8;
+import static dev.scenelift.index.IndexedTile.TILE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.scenelift.eo3.Eo3Documents;
+import dev.scenelift.json.Json;
+import dev.scenelift.stac.StacSchemas;
+import dev.scenelift.store.S3Location;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CatalogDocumentsTest {
+  private IndexedTile tile;
+  private final StacSchemas schemas = new StacSchemas();
+
+  @BeforeAll
+  void index(@TempDir Path tmp) throws Exception {
+    tile = new IndexedTile(tmp);
+    assertThat(tile.run()).as(tile.lastErr).isZero();
+  }
+
+  @AfterAll
+  void close() throws Exception {
+    tile.close();
+  }
+
+  private JsonNode json(S3Location loc) throws Exception {
+    return Json.mapper().readTree(tile.bytes(loc));
+  }
+
+  private JsonNode yaml(S3Location loc) throws Exception {
+    return new YAMLMapper().readTree(tile.bytes(loc));
+  }
+
+  @Test
+  void catalogCollectionAndItemValidateAgainstTheOfficialSchemasOffline() throws Exception {
+    OutputNames n = tile.names();
+    for (S3Location doc : List.of(n.stacCatalog(), n.stacCollection(TILE), n.stacItem(L8))) {
+      assertThat(schemas.validate(json(doc))).as(doc.toString()).isEmpty();
+    }
+    assertThat(schemas.schemasOf(json(n.stacItem(L8))))
+        .contains(
+            "https://stac-extensions.github.io/eo/v1.1.0/schema.json",
+            "https://stac-extensions.github.io/projection/v1.1.0/schema.json",
+            "https://stac-extensions.github.io/raster/v1.1.0/schema.json");
+  }
+
+  @Test
+  void validatorRejectsAnItemThatBreaksAnExtension() throws Exception {
+    ObjectNode item = (ObjectNode) json(tile.names().stacItem(L8));
+    ((ObjectNode) item.get("properties")).put("eo:cloud_cover", 150);
+    ((ObjectNode) item.get("properties")).put("proj:epsg", "none");
+    assertThat(schemas.validate(item)).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void itemDescribesTheCogsProjectionCloudAndFootprint() throws Exception {
+    JsonNode item = json(tile.names().stacItem(L8));
+    JsonNode p = item.get("properties");
+    assertThat(p.get("proj:epsg").isNull()).isTrue();
+    assertThat(p.get("proj:wkt2").asText()).contains("Albers");
+    assertThat(p.get("proj:shape").toString()).isEqualTo("[250,250]");
+    assertThat(p.get("eo:cloud_cover").asDouble()).isEqualTo(2.5);
+    assertThat(p.get("scenelift:fill_percent").asDouble()).isEqualTo(10.0);
+    assertThat(p.get("start_datetime").asText()).isEqualTo("2013-04-14T00:00:00Z");
+    assertThat(p.get("platform").asText()).isEqualTo("landsat-8");
+    JsonNode red = item.get("assets").get("srb4");
+    assertThat(red.get("type").asText()).isEqualTo("image/tiff; application=geotiff; profile=cloud-optimized");
+    assertThat(red.get("href").asText()).isEqualTo("SR/" + L8 + "_SRB4.tif");
+    assertThat(red.get("eo:bands").get(0).get("common_name").asText()).isEqualTo("red");
+    assertThat(red.get("raster:bands").get(0).get("data_type").asText()).isEqualTo("int16");
+    assertThat(red.get("raster:bands").get(0).get("nodata").asDouble()).isEqualTo(-9999);
+    assertThat(red.get("raster:bands").get(0).get("scale").asDouble()).as("C1 SR published scale").isEqualTo(0.0001);
+    assertThat(item.get("assets").get("thumbnail").get("href").asText())
+        .isEqualTo("../../../raw/h03v03/thumbs/" + L8 + "_thumb_small.png");
+    // corners as gdaltransform (PROJ) gives them for ARD Albers -> WGS84
+    JsonNode bbox = item.get("bbox");
+    assertThat(bbox.get(0).asDouble()).isCloseTo(-123.6529599, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(bbox.get(1).asDouble()).isCloseTo(44.6880805, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(bbox.get(2).asDouble()).isCloseTo(-121.2794184, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(bbox.get(3).asDouble()).isCloseTo(46.3567933, org.assertj.core.data.Offset.offset(1e-5));
+    JsonNode upperLeft = item.get("geometry").get("coordinates").get(0).get(0);
+    assertThat(upperLeft.get(0).asDouble()).isCloseTo(-123.6529599, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(upperLeft.get(1).asDouble()).isCloseTo(45.9815823, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(item.get("geometry").get("coordinates").get(0).size()).isEqualTo(41);
+  }
+
+  @Test
+  void everyRelativeLinkAndAssetOfTheCatalogPointsAtAnObject() throws Exception {
+    OutputNames n = tile.names();
+    List<String> broken = new ArrayList<>();
+    for (S3Location doc : List.of(n.stacCatalog(), n.stacCollection(TILE), n.stacItem(L8))) {
+      JsonNode d = json(doc);
+      List<String> hrefs = new ArrayList<>();
+      d.path("links").forEach(l -> hrefs.add(l.get("href").asText()));
+      d.path("assets").forEach(a -> hrefs.add(a.get("href").asText()));
+      for (String href : hrefs) {
+        if (href.startsWith("http")) {
+          continue;
+        }
+        S3Location target = resolve(doc, href);
+        if (!tile.exists(target)) {
+          broken.add(doc + " -> " + href);
+        }
+      }
+    }
+    assertThat(broken).isEmpty();
+  }
+
+  @Test
+  void eo3DatasetHasEverythingDatacubeNeedsAndADeterministicId() throws Exception {
+    S3Location loc = tile.names().eo3Dataset(L8);
+    JsonNode d = yaml(loc);
+    assertThat(d.get("$schema").asText()).isEqualTo("https://schemas.opendatacube.org/dataset");
+    assertThat(d.get("id").asText()).isEqualTo(Eo3Documents.datasetId(L8).toString());
+    assertThat(Eo3Documents.datasetId(L8)).isEqualTo(Eo3Documents.datasetId(dev.scenelift.scene.SceneId.parse(L8.toString())));
+    assertThat(d.get("product").get("name").asText()).isEqualTo("landsat_ard_c1_oli_tirs");
+    assertThat(d.get("crs").asText()).contains("Albers");
+    assertThat(d.get("grids").get("default").get("shape").toString()).isEqualTo("[250,250]");
+    assertThat(d.get("grids").get("default").get("transform").size()).isEqualTo(9);
+    assertThat(d.get("geometry").get("type").asText()).isEqualTo("Polygon");
+    JsonNode p = d.get("properties");
+    assertThat(p.get("datetime").asText()).startsWith("2013-04-14");
+    assertThat(p.get("eo:platform").asText()).isEqualTo("landsat-8");
+    assertThat(p.get("eo:instrument").asText()).isEqualTo("OLI_TIRS");
+    assertThat(p.get("eo:cloud_cover").asDouble()).isEqualTo(2.5);
+    assertThat(p.get("odc:region_code").asText()).isEqualTo("h03v03");
+    assertThat(p.get("odc:file_format").asText()).isEqualTo("GeoTIFF");
+    assertThat(d.get("measurements").size()).isEqualTo(3);
+    d.get("measurements")
+        .forEach(m -> assertThat(tile.exists(resolve(loc, m.get("path").asText()))).as(m.toString()).isTrue());
+  }
+
+  @Test
+  void eo3ProductNamesMeasurementsAfterTheBandsWithDtypeNodataAndUnits() throws Exception {
+    JsonNode p = yaml(tile.names().eo3Product(TILE, "landsat_ard_c1_oli_tirs"));
+    assertThat(p.get("name").asText()).isEqualTo("landsat_ard_c1_oli_tirs");
+    assertThat(p.get("metadata_type").asText()).isEqualTo("eo3");
+    List<String> names = new ArrayList<>();
+    for (JsonNode m : p.get("measurements")) {
+      names.add(m.get("name").asText());
+      assertThat(m.get("dtype").asText()).isEqualTo("int16");
+      assertThat(m.get("nodata").asDouble()).isEqualTo(-9999);
+      assertThat(m.has("units")).isTrue();
+    }
+    assertThat(names).containsExactly("srb2", "srb3", "srb4");
+  }
+
+  static S3Location resolve(S3Location doc, String href) {
+    java.net.URI base = java.net.URI.create("s3://" + doc.bucket() + "/" + doc.key());
+    return S3Location.parse(base.resolve(href).toString());
+  }
+}

@@ -1,0 +1,129 @@
+package dev.scenelift.index;
+
+import static dev.scenelift.index.IndexedTile.L5;
+import static dev.scenelift.index.IndexedTile.L7;
+import static dev.scenelift.index.IndexedTile.L8;
+import static dev.scenelift.index.IndexedTile.TILE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scenelift.job.ExitCodes;
+import dev.scenelift.scene.Stage;
+import dev.scenelift.marker.MarkerStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexBuildTest {
+  @TempDir Path tmp;
+
+  @Test
+  void writesListingsThumbnailsStacAndEo3ForAPartialRun() throws Exception {
+    try (IndexedTile t = new IndexedTile(tmp)) {
+      assertThat(t.run()).as(t.lastErr).isEqualTo(ExitCodes.OK);
+      OutputNames n = t.names();
+      assertThat(t.exists(n.smallThumb(L8))).isTrue();
+      assertThat(t.exists(n.largeThumb(L8))).isTrue();
+      assertThat(t.exists(n.smallThumb(L5))).as("raw bands suffice for thumbnails").isTrue();
+      assertThat(t.exists(n.thumbIndex(TILE))).isTrue();
+      assertThat(t.exists(n.stacCatalog())).isTrue();
+      assertThat(t.exists(n.stacCollection(TILE))).isTrue();
+      assertThat(t.exists(n.stacItem(L8))).isTrue();
+      assertThat(t.exists(n.stacItem(L5))).as("no COGs, no item").isFalse();
+      assertThat(t.exists(n.eo3Dataset(L8))).isTrue();
+      assertThat(t.exists(n.eo3Product(TILE, "landsat_ard_c1_oli_tirs"))).isTrue();
+      for (var root : java.util.List.of(t.layout.raw(), t.layout.opt(), t.layout.cog())) {
+        assertThat(t.exists(root.resolve("AAlist.html"))).as(root.toString()).isTrue();
+      }
+      assertThat(t.exists(t.layout.sceneDir(t.layout.raw(), L8).resolve("AAlist.html"))).isTrue();
+      assertThat(t.lastOut).contains("2 scenes rendered", "1 missing", "thumbindex.html");
+    }
+  }
+
+  @Test
+  void rerunRendersOnlyScenesWhoseInputsChanged() throws Exception {
+    try (IndexedTile t = new IndexedTile(tmp)) {
+      assertThat(t.run()).isEqualTo(ExitCodes.OK);
+      assertThat(t.run()).isEqualTo(ExitCodes.OK);
+      assertThat(t.lastOut).contains("0 scenes rendered, 2 unchanged");
+      t.fixture.verdict(L5, true, 1, 3);
+      assertThat(t.run()).isEqualTo(ExitCodes.OK);
+      assertThat(t.lastOut).contains("1 scenes rendered, 1 unchanged");
+      assertThat(t.read(t.names().thumbIndex(TILE))).contains("2 clear, 0 cloudy");
+    }
+  }
+
+  @Test
+  void missingSceneIsShownAsMissingNotAsABrokenImage() throws Exception {
+    try (IndexedTile t = new IndexedTile(tmp)) {
+      assertThat(t.run()).isEqualTo(ExitCodes.OK);
+      String page = t.read(t.names().thumbIndex(TILE));
+      assertThat(page).contains(L7.toString(), "not fetched yet", "1 missing");
+      assertThat(page).doesNotContain(L7 + "_thumb_small.png");
+      assertThat(page).contains(L8 + "_thumb_small.png", L5 + "_thumb_small.png");
+    }
+  }
+
+  @Test
+  void hostileVerdictReasonIsEscapedInThumbIndex() throws Exception {
+    try (IndexedTile t = new IndexedTile(tmp)) {
+      var v =
+          new dev.scenelift.verdict.CloudVerdict(
+              L5, false, "<script>alert(1)</script>\" onmouseover=\"x", Map.of("cloud", 50.0), Map.of(), Map.of(),
+              "run-1", java.time.Instant.now());
+      t.fixture.put(t.layout.cloudVerdict(L5), dev.scenelift.json.Json.writeBytes(v), "application/json");
+      assertThat(t.run()).isEqualTo(ExitCodes.OK);
+      String page = t.read(t.names().thumbIndex(TILE));
+      assertThat(page).doesNotContain("<script>alert(1)", "\" onmouseover=\"x");
+      assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+  }
+
+  @Test
+  void runsOnItsOwnOverATileWithoutAManifest() throws Exception {
+    try (IndexedTile t = new IndexedTile(tmp)) {
+      Map<String, String> env = new HashMap<>(t.env());
+      env.remove("SCENELIFT_MANIFEST");
+      env.remove("SCENELIFT_RUN_ID");
+      assertThat(t.run(env, "--tile", "h03v03", "--bucket", "scenelift")).as(t.lastErr).isEqualTo(ExitCodes.OK);
+      assertThat(t.lastOut).contains("2 scenes rendered", "0 missing");
+      assertThat(t.exists(t.names().stacItem(L8))).isTrue();
+    }
+  }
+
+  @Test
+  void corruptCloudVerdictFailsThatSceneWithOneLineAndARecord() throws Exception {
+    try (IndexedTile t = new IndexedTile(tmp)) {
+      t.fixture.put(t.layout.cloudVerdict(L5), "{not json".getBytes(StandardCharsets.UTF_8), "application/json");
+      assertThat(t.run()).isEqualTo(ExitCodes.SCENES_FAILED);
+      assertThat(t.lastErr.strip().lines()).hasSize(1);
+      assertThat(t.lastErr).contains(L5.toString(), "cloud.json");
+      assertThat(new MarkerStore(t.s3, t.layout).failure(Stage.INDEX, L5)).isPresent();
+      assertThat(t.exists(t.names().stacItem(L8))).as("other scenes still indexed").isTrue();
+      t.fixture.verdict(L5, false, 45, 3);
+      assertThat(t.run()).isEqualTo(ExitCodes.OK);
+      assertThat(t.lastOut).contains("1 scenes rendered, 1 unchanged");
+      assertThat(new MarkerStore(t.s3, t.layout).failure(Stage.INDEX, L5)).as("stale failure record removed").isEmpty();
+    }
+  }
+
+  @Test
+  void withoutManifestOrTileItIsAUsageError() throws Exception {
+    try (IndexedTile t = new IndexedTile(tmp)) {
+      assertThat(t.run(Map.of())).isEqualTo(ExitCodes.USAGE);
+      assertThat(t.lastErr).contains("--tile");
+    }
+  }
+
+  @Test
+  void helpListsEveryOptionWithItsDefaultAndTheExitCodes() throws Exception {
+    try (IndexedTile t = new IndexedTile(tmp)) {
+      assertThat(t.run(Map.of(), "--help")).isEqualTo(ExitCodes.OK);
+      assertThat(t.lastOut)
+          .contains("--tile", "--bucket", "default: scenelift", "--[no-]thumbnails", "--force", "--workers")
+          .contains("Exit codes:", "0", "1", "2", "3");
+    }
+  }
+}

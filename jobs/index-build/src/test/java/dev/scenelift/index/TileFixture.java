@@ -1,0 +1,109 @@
+package dev.scenelift.index;
+
+import dev.scenelift.describe.ArdAlbers;
+import dev.scenelift.gdal.Gdal;
+import dev.scenelift.gdal.GdalDataset;
+import dev.scenelift.json.Json;
+import dev.scenelift.scene.Bundle;
+import dev.scenelift.scene.SceneId;
+import dev.scenelift.scene.Tile;
+import dev.scenelift.store.KeyLayout;
+import dev.scenelift.store.S3Location;
+import dev.scenelift.verdict.CloudVerdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Vector;
+import java.util.function.IntBinaryOperator;
+import org.gdal.gdal.Dataset;
+import org.gdal.gdal.TranslateOptions;
+import org.gdal.gdal.gdal;
+import org.gdal.gdalconst.gdalconstConstants;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Writes small real GeoTIFFs, COGs and cloud verdicts of a tile into a store, as fetch/cloud-filter/cog-convert do. */
+final class TileFixture {
+  static final int PIXELS = 250;
+  static final short NODATA = -9999;
+
+  private final S3Client s3;
+  private final KeyLayout layout;
+  private final Path tmp;
+
+  TileFixture(S3Client s3, KeyLayout layout, Path tmp) {
+    this.s3 = s3;
+    this.layout = layout;
+    this.tmp = tmp;
+  }
+
+  /** A band whose pixel at (x, y) is {@code value.applyAsInt(x, y)}; a value of NODATA stays nodata. */
+  Path band(String name, IntBinaryOperator value) {
+    Gdal.init();
+    Path file = tmp.resolve(name);
+    Dataset ds =
+        gdal.GetDriverByName("GTiff").Create(file.toString(), PIXELS, PIXELS, 1, gdalconstConstants.GDT_Int16);
+    try (GdalDataset owned = GdalDataset.own(ds)) {
+      Tile tile = Tile.parse("h03v03");
+      double px = Tile.SIZE_METRES / PIXELS;
+      ds.SetGeoTransform(new double[] {tile.upperLeftX(), px, 0, tile.upperLeftY(), 0, -px});
+      ds.SetProjection(ArdAlbers.wkt2());
+      short[] data = new short[PIXELS * PIXELS];
+      for (int y = 0; y < PIXELS; y++) {
+        for (int x = 0; x < PIXELS; x++) {
+          data[y * PIXELS + x] = (short) value.applyAsInt(x, y);
+        }
+      }
+      ds.GetRasterBand(1).SetNoDataValue(NODATA);
+      ds.GetRasterBand(1).WriteRaster(0, 0, PIXELS, PIXELS, PIXELS, PIXELS, gdalconstConstants.GDT_Int16, data);
+    }
+    return file;
+  }
+
+  Path cogOf(Path tif) {
+    Path out = tmp.resolve("cog-" + tif.getFileName());
+    try (GdalDataset src = GdalDataset.openReadOnly(tif.toString())) {
+      Dataset d =
+          gdal.Translate(
+              out.toString(),
+              src.get(),
+              new TranslateOptions(new Vector<>(List.of("-of", "COG", "-co", "BLOCKSIZE=128", "-co", "OVERVIEWS=AUTO"))));
+      GdalDataset.own(d).close();
+    }
+    return out;
+  }
+
+  /** Uploads the scene's SR bands to the raw tree (and as COGs to the COG tree when {@code cogs}). */
+  void scene(SceneId id, Map<String, IntBinaryOperator> bands, boolean cogs) throws IOException {
+    for (Map.Entry<String, IntBinaryOperator> b : bands.entrySet()) {
+      String file = id + "_SR" + b.getKey() + ".tif";
+      Path tif = band(file, b.getValue());
+      put(layout.rawObject(id, Bundle.SR, file), Files.readAllBytes(tif), "image/tiff");
+      if (cogs) {
+        put(layout.cogObject(id, Bundle.SR, file), Files.readAllBytes(cogOf(tif)), "image/tiff");
+      }
+    }
+    put(layout.metadataXml(layout.raw(), id), "<ard_metadata/>".getBytes(), "application/xml");
+  }
+
+  void verdict(SceneId id, boolean clear, double cloud, double fill) {
+    CloudVerdict v =
+        new CloudVerdict(
+            id,
+            clear,
+            clear ? "clear" : "cloud " + cloud + "% > 10%",
+            Map.of("cloud", cloud, "fill", fill, "clear", 100 - cloud),
+            Map.of(),
+            Map.of("max-cloud", "10"),
+            "run-1",
+            Instant.parse("2026-01-01T00:00:00Z"));
+    put(layout.cloudVerdict(id), Json.writeBytes(v), "application/json");
+  }
+
+  void put(S3Location loc, byte[] body, String type) {
+    s3.putObject(b -> b.bucket(loc.bucket()).key(loc.key()).contentType(type), RequestBody.fromBytes(body));
+  }
+}

@@ -1,0 +1,148 @@
+package dev.scenelift.batch.aws;
+
+import dev.scenelift.scene.Stage;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The AWS options every command that talks to AWS mixes in. Precedence: flag, then environment variable, then the
+ * {@code --config} file, then the built-in default.
+ */
+public final class AwsOptions {
+  public static final String ENV_CONFIG = "SCENELIFT_CONFIG";
+  public static final String ENV_JOB_QUEUE = "SCENELIFT_JOB_QUEUE";
+  public static final String ENV_EVENTS_QUEUE = "SCENELIFT_EVENTS_QUEUE";
+  public static final String ENV_RAW_BUCKET = "SCENELIFT_RAW_BUCKET";
+  public static final String ENV_OPT_BUCKET = "SCENELIFT_OPT_BUCKET";
+  public static final String ENV_COG_BUCKET = "SCENELIFT_COG_BUCKET";
+  public static final String ENV_RUNS_BUCKET = "SCENELIFT_RUNS_BUCKET";
+  public static final String ENV_BATCH_ENDPOINT = "SCENELIFT_BATCH_ENDPOINT";
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "AWS configuration: the JSON of 'terraform output -json' from infra/ as it is, or a plain object of the"
+              + " same names (env " + ENV_CONFIG + "). Default: none.")
+  Path config;
+
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      description = "AWS region (env AWS_REGION). Default: the config's region, else the SDK's default chain.")
+  String region;
+
+  @Option(
+      names = "--job-queue",
+      paramLabel = "NAME",
+      description =
+          "AWS Batch job queue name or ARN (env " + ENV_JOB_QUEUE + "). When set, --engine aws is the default."
+              + " Default: the config's job_queue.")
+  String jobQueue;
+
+  @Option(
+      names = "--job-definition",
+      paramLabel = "JOB=NAME",
+      description =
+          "Job definition of a job, e.g. fetch-scene=scenelift-fetch-scene:3; repeatable."
+              + " Default: the config's job_definitions, else scenelift-<job>.")
+  Map<String, String> jobDefinitions;
+
+  @Option(
+      names = "--events-queue",
+      paramLabel = "URL",
+      description =
+          "SQS queue URL the jobs publish scene events to (env " + ENV_EVENTS_QUEUE + ")."
+              + " Default: the config's events_queue_url, else no events.")
+  URI eventsQueue;
+
+  @Option(
+      names = "--raw-bucket",
+      paramLabel = "BUCKET",
+      description = "Bucket of the raw tree (env " + ENV_RAW_BUCKET + "). Default: the config's raw_bucket.")
+  String rawBucket;
+
+  @Option(
+      names = "--opt-bucket",
+      paramLabel = "BUCKET",
+      description =
+          "Bucket of the cloud-free tree (env " + ENV_OPT_BUCKET + "). Default: the config's opt_bucket, else opt/"
+              + " in the raw bucket.")
+  String optBucket;
+
+  @Option(
+      names = "--cog-bucket",
+      paramLabel = "BUCKET",
+      description =
+          "Bucket of the COG tree (env " + ENV_COG_BUCKET + "). Default: the config's cog_bucket, else cog/ in the"
+              + " raw bucket.")
+  String cogBucket;
+
+  @Option(
+      names = "--runs-bucket",
+      paramLabel = "BUCKET",
+      description =
+          "Bucket of runs/<run-id>/ (env " + ENV_RUNS_BUCKET + "). Default: the config's runs_bucket, else the raw"
+              + " bucket.")
+  String runsBucket;
+
+  @Option(
+      names = "--batch-endpoint",
+      paramLabel = "URL",
+      description =
+          "Endpoint override for the AWS Batch API, e.g. LocalStack (env " + ENV_BATCH_ENDPOINT + ")."
+              + " Default: AWS's regional endpoint.")
+  URI batchEndpoint;
+
+  /** The effective configuration from flags, the given environment and the config file. */
+  public AwsRunConfig resolve(Map<String, String> env) {
+    Path file = config != null ? config : env(env, ENV_CONFIG).map(Path::of).orElse(null);
+    AwsRunConfig base = file != null ? AwsRunConfig.read(file) : AwsRunConfig.empty();
+    AwsRunConfig fromEnv =
+        new AwsRunConfig(
+            env(env, "AWS_REGION"),
+            env(env, ENV_JOB_QUEUE),
+            Map.of(),
+            env(env, ENV_RAW_BUCKET),
+            env(env, ENV_OPT_BUCKET),
+            env(env, ENV_COG_BUCKET),
+            env(env, ENV_RUNS_BUCKET),
+            env(env, ENV_EVENTS_QUEUE).map(URI::create),
+            Map.of(),
+            PriceTable.defaults(),
+            env(env, ENV_BATCH_ENDPOINT).map(URI::create));
+    Map<Stage, String> defs = new EnumMap<>(Stage.class);
+    if (jobDefinitions != null) {
+      jobDefinitions.forEach(
+          (job, name) -> {
+            try {
+              defs.put(Stage.ofJobName(job), name);
+            } catch (IllegalArgumentException e) {
+              throw new AwsConfigException("--job-definition: " + e.getMessage());
+            }
+          });
+    }
+    AwsRunConfig fromFlags =
+        new AwsRunConfig(
+            Optional.ofNullable(region),
+            Optional.ofNullable(jobQueue),
+            defs,
+            Optional.ofNullable(rawBucket),
+            Optional.ofNullable(optBucket),
+            Optional.ofNullable(cogBucket),
+            Optional.ofNullable(runsBucket),
+            Optional.ofNullable(eventsQueue),
+            Map.of(),
+            PriceTable.defaults(),
+            Optional.ofNullable(batchEndpoint));
+    return base.overriddenBy(fromEnv).overriddenBy(fromFlags);
+  }
+
+  private static Optional<String> env(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+}

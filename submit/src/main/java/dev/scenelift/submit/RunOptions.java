@@ -1,0 +1,131 @@
+package dev.scenelift.submit;
+
+import dev.scenelift.plan.RunRequest;
+import dev.scenelift.plan.SceneSelection;
+import dev.scenelift.scene.Sensor;
+import dev.scenelift.scene.Tile;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** What to run: the tile, the source and which of its scenes, and how to split them. Shared by run-like commands. */
+final class RunOptions {
+  @Option(
+      names = "--tile",
+      paramLabel = "TILE",
+      converter = Converters.TileConverter.class,
+      description = "Required: the tile of the CONUS ARD grid, e.g. h03v03 (or 003003).")
+  Tile tile;
+
+  @Option(
+      names = "--source",
+      paramLabel = "URI",
+      defaultValue = "synthetic",
+      description = {
+        "Where the scenes come from. Default: ${DEFAULT-VALUE}.",
+        "  synthetic[:N]        N generated scenes (no network needed)",
+        "  file:///DIR          a folder of bundles",
+        "  https://HOST/PATH/   a directory serving <tile>.md5_list and the bundles",
+        "  s3://BUCKET/PREFIX   a bucket prefix (see --request-payer)"
+      })
+  String source;
+
+  @Option(
+      names = "--scene-list",
+      paramLabel = "FILE",
+      description =
+          "A file naming the run's scenes (for sources that cannot list them, e.g. a USGS md5 list). Default: "
+              + "the source"
+              + " lists its scenes.")
+  Path sceneList;
+
+  @Option(
+      names = "--sensors",
+      paramLabel = "SENSOR",
+      split = ",",
+      converter = Converters.SensorConverter.class,
+      description = "Only these sensors, comma-separated: LT04, LT05, LE07, LC08, LC09. Default: all.")
+  List<Sensor> sensors = List.of();
+
+  @Option(
+      names = "--since",
+      paramLabel = "DATE",
+      converter = Converters.DateConverter.class,
+      description = "Only scenes acquired on or after DATE (yyyy-mm-dd). Default: no lower bound.")
+  LocalDate since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "DATE",
+      converter = Converters.DateConverter.class,
+      description = "Only scenes acquired on or before DATE (yyyy-mm-dd). Default: no upper bound.")
+  LocalDate until;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "At most N scenes, the first in acquisition order. Default: no limit.")
+  Integer limit;
+
+  @Option(
+      names = "--scenes-per-task",
+      paramLabel = "K",
+      description =
+          "Scenes per array task: task i handles scenes [i*K, (i+1)*K). Default: 1 on the embedded engine (one "
+              + "scene per child; raised only to keep a run within 10000 tasks).")
+  Integer scenesPerTask;
+
+  @Option(
+      names = "--synthetic-size",
+      paramLabel = "PIXELS",
+      defaultValue = "5000",
+      description = "Pixels per side of synthetic rasters, 16-5000 (smaller is faster). Default: ${DEFAULT-VALUE}.")
+  int syntheticSize;
+
+  @Option(
+      names = "--request-payer",
+      paramLabel = "requester",
+      arity = "1",
+      converter = Converters.RequestPayerConverter.class,
+      description =
+          "Read an s3:// source with x-amz-request-payer: requester (USGS's requester-pays buckets). Default: off.")
+  Boolean requesterPays;
+
+  @Option(
+      names = "--force",
+      description = "Redo scenes that already have a completion marker. Default: finished scenes are skipped.")
+  boolean force;
+
+  boolean requesterPays() {
+    return Boolean.TRUE.equals(requesterPays);
+  }
+
+  Optional<Path> sceneList() {
+    return Optional.ofNullable(sceneList);
+  }
+
+  /**
+   * The validated request.
+   *
+   * @throws IllegalArgumentException naming the bad option
+   */
+  RunRequest toRequest(Tile required) {
+    SceneSelection selection =
+        new SceneSelection(
+            Set.copyOf(sensors),
+            Optional.ofNullable(since),
+            Optional.ofNullable(until),
+            limit == null ? OptionalInt.empty() : OptionalInt.of(limit));
+    return new RunRequest(
+        required,
+        source,
+        selection,
+        scenesPerTask == null ? OptionalInt.empty() : OptionalInt.of(scenesPerTask),
+        Map.of());
+  }
+}

@@ -1,0 +1,127 @@
+package dev.scenelift.batch.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scenelift.scene.Stage;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+class AwsRunConfigTest {
+  @TempDir Path dir;
+
+  /** A command that only mixes the options in, to parse them as submit-run does. */
+  @Command(name = "probe")
+  static final class Probe implements Runnable {
+    @Mixin AwsOptions aws;
+
+    @Override
+    public void run() {}
+  }
+
+  private static final String TERRAFORM_OUTPUT =
+      "{\n"
+          + "  \"cog_bucket\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"sl-cog\"},\n"
+          + "  \"ecr_repositories\": {\"sensitive\": false, \"type\": [\"map\", \"string\"],"
+          + " \"value\": {\"fetch-scene\": \"123.dkr.ecr.eu-west-1.amazonaws.com/scenelift/fetch-scene\"}},\n"
+          + "  \"events_queue_url\": {\"sensitive\": false, \"type\": \"string\","
+          + " \"value\": \"https://sqs.eu-west-1.amazonaws.com/123/scenelift-events\"},\n"
+          + "  \"job_definitions\": {\"sensitive\": false, \"type\": [\"map\", \"string\"],"
+          + " \"value\": {\"fetch-scene\": \"scenelift-fetch-scene:4\", \"index-build\": \"scenelift-index-build:2\"}},\n"
+          + "  \"job_queue\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"scenelift-spot\"},\n"
+          + "  \"opt_bucket\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"sl-opt\"},\n"
+          + "  \"raw_bucket\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"sl-raw\"},\n"
+          + "  \"region\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"eu-west-1\"},\n"
+          + "  \"runs_bucket\": {\"sensitive\": false, \"type\": \"string\", \"value\": \"sl-runs\"}\n"
+          + "}\n";
+
+  private AwsRunConfig parse(Map<String, String> env, String... args) {
+    Probe probe = new Probe();
+    new CommandLine(probe).parseArgs(args);
+    return probe.aws.resolve(env);
+  }
+
+  @Test
+  void readsTerraformOutputJsonAsItIs() throws Exception {
+    Path file = Files.writeString(dir.resolve("out.json"), TERRAFORM_OUTPUT);
+    AwsRunConfig c = parse(Map.of(), "--config", file.toString());
+    assertThat(c.region()).contains("eu-west-1");
+    assertThat(c.jobQueue()).contains("scenelift-spot");
+    assertThat(c.defaultEngine()).isEqualTo("aws");
+    assertThat(c.jobDefinition(Stage.FETCH)).isEqualTo("scenelift-fetch-scene:4");
+    assertThat(c.jobDefinition(Stage.FILTER)).isEqualTo("scenelift-cloud-filter");
+    assertThat(c.eventsQueue()).contains(URI.create("https://sqs.eu-west-1.amazonaws.com/123/scenelift-events"));
+    assertThat(c.ecrRepositories()).containsKey("fetch-scene");
+    assertThat(c.layout().raw().toString()).isEqualTo("s3://sl-raw/");
+    assertThat(c.layout().cog().toString()).isEqualTo("s3://sl-cog/");
+    assertThat(c.layout().manifest("r1").toString()).isEqualTo("s3://sl-runs/runs/r1/manifest.json");
+    assertThat(c.prices()).isEqualTo(PriceTable.defaults());
+  }
+
+  @Test
+  void flagsOverrideEnvironmentWhichOverridesTheFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("out.json"), TERRAFORM_OUTPUT);
+    AwsRunConfig c =
+        parse(
+            Map.of(AwsOptions.ENV_JOB_QUEUE, "from-env", "AWS_REGION", "us-west-2", AwsOptions.ENV_CONFIG, file.toString()),
+            "--job-queue",
+            "from-flag",
+            "--job-definition",
+            "cog-convert=cog:9");
+    assertThat(c.jobQueue()).contains("from-flag");
+    assertThat(c.region()).contains("us-west-2");
+    assertThat(c.rawBucket()).contains("sl-raw");
+    assertThat(c.jobDefinition(Stage.COG)).isEqualTo("cog:9");
+    assertThat(c.jobDefinition(Stage.FETCH)).isEqualTo("scenelift-fetch-scene:4");
+  }
+
+  @Test
+  void withoutAJobQueueTheEngineDefaultsToLocal() {
+    AwsRunConfig c = parse(Map.of(), "--raw-bucket", "only-raw");
+    assertThat(c.defaultEngine()).isEqualTo("local");
+    assertThat(c.layout().raw().toString()).isEqualTo("s3://only-raw/raw/");
+    assertThat(c.layout().manifest("r1").toString()).isEqualTo("s3://only-raw/runs/r1/manifest.json");
+    assertThatThrownBy(c::requireJobQueue).hasMessageContaining("--job-queue");
+  }
+
+  @Test
+  void pricesInTheConfigOverrideTheDefaults() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("plain.json"),
+            "{\"job_queue\":\"q\",\"raw_bucket\":\"b\",\"prices\":{\"spot_vcpu_hour\":0.02,\"as_of\":\"2026-11-01\"}}");
+    PriceTable p = parse(Map.of(), "--config", file.toString()).prices();
+    assertThat(p.spotVcpuHour()).isEqualTo(0.02);
+    assertThat(p.asOf()).isEqualTo("2026-11-01");
+    assertThat(p.fargateVcpuHour()).isEqualTo(PriceTable.defaults().fargateVcpuHour());
+  }
+
+  @Test
+  void badConfigIsOneLineNamingFileAndField() throws Exception {
+    Path file = Files.writeString(dir.resolve("bad.json"), "{\"job_definitions\":{\"value\":{\"fetch\":\"x\"},\"type\":\"map\"}}");
+    assertThatThrownBy(() -> parse(Map.of(), "--config", file.toString()))
+        .isInstanceOf(AwsConfigException.class)
+        .hasMessage("config " + file + ": job_definitions: unknown stage 'fetch'");
+    Path prices = Files.writeString(dir.resolve("prices.json"), "{\"prices\":{\"spot_cpu\":1}}");
+    assertThatThrownBy(() -> parse(Map.of(), "--config", prices.toString()))
+        .hasMessageStartingWith("config " + prices + ": unknown price 'spot_cpu'");
+  }
+
+  @Test
+  void helpDescribesEveryAwsOptionWithItsDefault() {
+    String help = new CommandLine(new Probe()).getUsageMessage();
+    for (String option :
+        new String[] {"--config", "--region", "--job-queue", "--job-definition", "--events-queue", "--raw-bucket",
+          "--opt-bucket", "--cog-bucket", "--runs-bucket", "--batch-endpoint"}) {
+      assertThat(help).contains(option);
+    }
+    assertThat(help.split("Default:", -1)).hasSizeGreaterThan(10);
+  }
+}
