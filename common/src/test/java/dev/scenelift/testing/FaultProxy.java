@@ -45,6 +45,7 @@ public final class FaultProxy implements AutoCloseable {
   });
   private final Random random;
   private volatile double share;
+  private volatile Fault[] kinds = {Fault.DROP_MID_REQUEST, Fault.STALL, Fault.SLOW_DOWN_503, Fault.INTERNAL_ERROR_500};
   private volatile long stallMillis = 300;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicInteger[] injected = new AtomicInteger[Fault.values().length];
@@ -73,6 +74,14 @@ public final class FaultProxy implements AutoCloseable {
     share = value;
   }
 
+  /** Limits the faults drawn to these kinds (default: all four). */
+  public void setKinds(Fault... value) {
+    if (value.length == 0 || java.util.Arrays.asList(value).contains(Fault.NONE)) {
+      throw new IllegalArgumentException("give at least one fault kind, not NONE");
+    }
+    kinds = value.clone();
+  }
+
   public void setStallMillis(long value) {
     stallMillis = value;
   }
@@ -99,7 +108,7 @@ public final class FaultProxy implements AutoCloseable {
     if (random.nextDouble() >= share) {
       return Fault.NONE;
     }
-    Fault[] faults = {Fault.DROP_MID_REQUEST, Fault.STALL, Fault.SLOW_DOWN_503, Fault.INTERNAL_ERROR_500};
+    Fault[] faults = kinds;
     return faults[random.nextInt(faults.length)];
   }
 
