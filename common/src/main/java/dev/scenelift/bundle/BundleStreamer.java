@@ -35,6 +35,12 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * <p>Uploads may still be in flight when {@link #stream} returns; {@link SceneWrites#awaitAll()} waits for them.
  */
 public final class BundleStreamer {
+  /**
+   * A gzip bundle with a listed size may expand to at most this many times that size (gzip itself tops out near
+   * 1032:1): a decompression bomb is refused after reading a bounded amount, long before the absolute limit.
+   */
+  static final long MAX_GZIP_RATIO = 200;
+
   private static final Stage STAGE = Stage.FETCH;
   private static final int READ_BUFFER = 256 * 1024;
 
@@ -91,13 +97,14 @@ public final class BundleStreamer {
     MessageDigest md5 = md5();
     InputStream hashed = new BufferedInputStream(new DigestInputStream(raw, md5), READ_BUFFER);
     boolean gzip = startsWithGzipMagic(hashed);
+    long expandedLimit = limits.maxExpandedBytes();
+    String expandedWhat = "expanded size limit of a gzip bundle";
+    if (source.knownSize().isPresent() && rawLimit <= limits.maxExpandedBytes() / MAX_GZIP_RATIO) {
+      expandedLimit = rawLimit * MAX_GZIP_RATIO;
+      expandedWhat = "expanded size limit of a gzip bundle (" + MAX_GZIP_RATIO + " times its listed size)";
+    }
     InputStream archive =
-        gzip
-            ? new CountingInputStream(
-                new GzipCompressorInputStream(hashed, true),
-                limits.maxExpandedBytes(),
-                "expanded size limit of a gzip bundle")
-            : hashed;
+        gzip ? new CountingInputStream(new GzipCompressorInputStream(hashed, true), expandedLimit, expandedWhat) : hashed;
     int entries;
     try (TarArchiveInputStream tar = new ChecksummedTarInputStream(archive)) {
       entries = readEntries(scene, source, tar, writes);

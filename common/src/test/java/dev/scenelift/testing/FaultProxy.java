@@ -156,7 +156,10 @@ public final class FaultProxy implements AutoCloseable {
               copy(fromClient, toUpstream, length / 2);
             }
             toUpstream.flush();
-            return; // closes both sockets mid-request
+            // The client's side goes first: closing the store's side first lets the store answer the cut-off request
+            // (400 "early EOF") and the pipe relay that answer before the client sees its connection drop.
+            client.close();
+            return; // closes the store's side too, mid-request
           }
           case STALL -> Thread.sleep(stallMillis);
           case NONE -> {}
