@@ -41,6 +41,8 @@ class KillAndResumeTest {
     assertThat(o.firstExit()).as("SIGKILL").isEqualTo(137);
     assertThat(o.rerunExit()).as(o.rerunOutput()).isZero();
     assertThat(o.rerunOutput()).contains("skipped (already converted)");
+    assertThat(o.tempLeftByKill()).as("the killed child left its temp directory").isTrue();
+    assertThat(o.tempLeftAfterRerun()).as("the rerun removed it").isFalse();
     assertThat(o.firstMarkerUnchanged()).isTrue();
     assertThat(o.secondDone()).isTrue();
     assertThat(o.audit().lost()).isEmpty();

@@ -62,17 +62,26 @@ final class KillScenarios {
       String rerunOutput,
       boolean firstMarkerUnchanged,
       boolean secondDone,
-      StoreAudit audit) {
+      StoreAudit audit,
+      boolean tempLeftByKill,
+      boolean tempLeftAfterRerun) {
     boolean passed() {
-      return killedMidScene && rerunExit == 0 && firstMarkerUnchanged && secondDone && audit.clean();
+      return killedMidScene && rerunExit == 0 && firstMarkerUnchanged && secondDone && audit.clean()
+          && !tempLeftAfterRerun;
+    }
+
+    Outcome withTempFiles(boolean byKill, boolean afterRerun) {
+      return new Outcome(name, killedMidScene, openAtKill, firstExit, rerunExit, rerunOutput, firstMarkerUnchanged,
+          secondDone, audit, byKill, afterRerun);
     }
 
     String line() {
       return String.format(
           "%s: killed_mid_scene=%s open_mpu_at_kill=%d rerun_exit=%d earlier_marker_unchanged=%s lost=%d"
-              + " half_written=%d orphans=%d unfinished_mpu=%d %s",
+              + " half_written=%d orphans=%d unfinished_mpu=%d temp_left=%s %s",
           name, killedMidScene, openAtKill, rerunExit, firstMarkerUnchanged, audit.lost().size(),
-          audit.halfWritten().size(), audit.orphans().size(), audit.openUploads().size(), passed() ? "ok" : "FAILED");
+          audit.halfWritten().size(), audit.orphans().size(), audit.openUploads().size(), tempLeftAfterRerun,
+          passed() ? "ok" : "FAILED");
     }
   }
 
@@ -127,16 +136,21 @@ final class KillScenarios {
       S3Location secondMarker = ChaosRun.LAYOUT.marker(Stage.COG, secondScene);
       S3Location secondDir = ChaosRun.LAYOUT.sceneDir(ChaosRun.LAYOUT.cog(), secondScene);
 
+      Path temp = java.nio.file.Files.createDirectories(dir.resolve("cog-temp"));
       ChildJob child =
-          ChildJob.start("dev.scenelift.cog.CogConvertMain", env, dir.resolve("cog-1.log"), "--cog", "all");
+          ChildJob.start("dev.scenelift.cog.CogConvertMain", env, dir.resolve("cog-1.log"), "--cog", "all",
+              "--temp-dir", temp.toString());
       boolean killed =
           child.killWhen(
               () -> exists(s3, firstMarker)
                   && s3.listObjectsV2(b -> b.bucket(ChaosRun.BUCKET).prefix(secondDir.key())).keyCount() > 0
                   && !exists(s3, secondMarker),
               180_000);
-      return rerun("cog-convert killed mid scene", s3, child, killed, firstMarker, secondMarker,
-          "dev.scenelift.cog.CogConvertMain", env, dir.resolve("cog-2.log"), "--cog", "all");
+      boolean leftTemp = hasFiles(temp);
+      Outcome o = rerun("cog-convert killed mid scene", s3, child, killed, firstMarker, secondMarker,
+          "dev.scenelift.cog.CogConvertMain", env, dir.resolve("cog-2.log"), "--cog", "all", "--temp-dir",
+          temp.toString());
+      return o.withTempFiles(leftTemp, hasFiles(temp));
     }
   }
 
@@ -160,7 +174,13 @@ final class KillScenarios {
     int code = again.await(300);
     boolean unchanged = exists(s3, firstMarker) && java.util.Arrays.equals(markerBefore, read(s3, firstMarker));
     return new Outcome(name, midScene, open, killedChild.exitCode(), code, again.output(), unchanged,
-        exists(s3, secondMarker), StoreAudit.of(s3, ChaosRun.BUCKET));
+        exists(s3, secondMarker), StoreAudit.of(s3, ChaosRun.BUCKET), false, false);
+  }
+
+  private static boolean hasFiles(Path dir) throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(dir)) {
+      return files.findAny().isPresent();
+    }
   }
 
   static Map<String, String> env(EmbeddedS3Store store, String runId, S3Location manifest) {
