@@ -46,6 +46,7 @@ class GdalS3RetriesTest {
           s3.putObject(b -> b.bucket(at.bucket()).key(at.key()), RequestBody.fromFile(tif));
           proxy.setShare(0.33);
           Dataset read = gdal.OpenEx(GdalS3.path(at), gdalconstConstants.OF_RASTER | gdalconstConstants.OF_READONLY);
+          assertThat(read).as("GDAL opened %s: %s", at, gdal.GetLastErrorMsg()).isNotNull();
           try {
             assertThat(read.GetRasterBand(1).Checksum()).isEqualTo(expected);
           } finally {
