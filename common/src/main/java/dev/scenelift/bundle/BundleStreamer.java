@@ -35,6 +35,12 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * <p>Uploads may still be in flight when {@link #stream} returns; {@link SceneWrites#awaitAll()} waits for them.
  */
 public final class BundleStreamer {
+  /**
+   * A gzip bundle with a listed size may expand to at most this many times that size (gzip itself tops out near
+   * 1032:1): a decompression bomb is refused after reading a bounded amount, long before the absolute limit.
+   */
+  static final long MAX_GZIP_RATIO = 200;
+
   private static final Stage STAGE = Stage.FETCH;
   private static final int READ_BUFFER = 256 * 1024;
 
@@ -91,13 +97,15 @@ public final class BundleStreamer {
     MessageDigest md5 = md5();
     InputStream hashed = new BufferedInputStream(new DigestInputStream(raw, md5), READ_BUFFER);
     boolean gzip = startsWithGzipMagic(hashed);
+    String head = printableHead(hashed);
+    long expandedLimit = limits.maxExpandedBytes();
+    String expandedWhat = "expanded size limit of a gzip bundle";
+    if (source.knownSize().isPresent() && rawLimit <= limits.maxExpandedBytes() / MAX_GZIP_RATIO) {
+      expandedLimit = rawLimit * MAX_GZIP_RATIO;
+      expandedWhat = "expanded size limit of a gzip bundle (" + MAX_GZIP_RATIO + " times its listed size)";
+    }
     InputStream archive =
-        gzip
-            ? new CountingInputStream(
-                new GzipCompressorInputStream(hashed, true),
-                limits.maxExpandedBytes(),
-                "expanded size limit of a gzip bundle")
-            : hashed;
+        gzip ? new CountingInputStream(new GzipCompressorInputStream(hashed, true), expandedLimit, expandedWhat) : hashed;
     int entries;
     try (TarArchiveInputStream tar = new ChecksummedTarInputStream(archive)) {
       entries = readEntries(scene, source, tar, writes);
@@ -122,7 +130,29 @@ public final class BundleStreamer {
       throw new Md5MismatchException(
           scene, STAGE, what + ": md5 " + actual + " does not match the listed " + expected.get(), null);
     }
+    if (entries == 0) { // an empty bundle, or an error page saved under the bundle's name: never "done, 0 files"
+      throw new BundleCorruptException(
+          scene,
+          STAGE,
+          what
+              + (raw.count() == 0
+                  ? " is empty (0 bytes)"
+                  : " holds no files: not a tar archive, it starts with '" + head + "'"),
+          null);
+    }
     return new BundleResult(source.bundle(), actual, raw.count(), entries, gzip);
+  }
+
+  /** The first bytes, as text for an error message: printable ASCII kept, the rest shown as '.'. */
+  private static String printableHead(InputStream in) throws IOException {
+    in.mark(40);
+    byte[] head = in.readNBytes(40);
+    in.reset();
+    StringBuilder text = new StringBuilder();
+    for (byte b : head) {
+      text.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+    }
+    return text.toString();
   }
 
   private int readEntries(SceneId scene, BundleSource source, TarArchiveInputStream tar, SceneWrites writes)

@@ -11,12 +11,23 @@ import org.gdal.gdal.gdal;
  * <p>GDAL's configuration is process-wide (GDAL's own state); call {@link #configure} once in {@code main} after
  * building the S3 settings. Without static credentials GDAL uses its own AWS chain (environment, profile, instance or
  * task role), like the SDK.
+ *
+ * <p>GDAL's HTTP client does not retry by default: a single 503 SlowDown fails the read. We give it the SDK's budget
+ * ({@value #MAX_RETRIES} retries of 429/500/502/503/504 and timeouts, starting at {@value #RETRY_DELAY_SECONDS} s and
+ * growing exponentially with jitter, GDAL's own back-off).
  */
 public final class GdalS3 {
+  /** Retries after the first try: the same budget as the SDK's {@code S3ClientFactory.MAX_ATTEMPTS}. */
+  public static final int MAX_RETRIES = 5;
+  /** GDAL's first back-off delay; each retry roughly doubles it. */
+  public static final String RETRY_DELAY_SECONDS = "0.5";
+
   private GdalS3() {}
 
   public static void configure(S3Settings settings) {
     Gdal.init();
+    gdal.SetConfigOption("GDAL_HTTP_MAX_RETRY", Integer.toString(MAX_RETRIES));
+    gdal.SetConfigOption("GDAL_HTTP_RETRY_DELAY", RETRY_DELAY_SECONDS);
     settings.region().ifPresent(r -> gdal.SetConfigOption("AWS_REGION", r));
     if (settings.endpoint().isPresent()) {
       URI e = settings.endpoint().get();

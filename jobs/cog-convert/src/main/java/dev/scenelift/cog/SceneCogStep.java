@@ -107,6 +107,7 @@ final class SceneCogStep {
     AtomicInteger copied = new AtomicInteger();
     Path dir = null;
     try {
+      deleteLeftovers(scene);
       dir = Files.createTempDirectory(tempRoot, "cog-" + scene + "-");
       runBands(scene, inputs, dir, written, copied);
       written.add(objects.copy(xml, layout.metadataXml(layout.cog(), scene), xmlObject.get().size()));
@@ -330,6 +331,18 @@ final class SceneCogStep {
   private static String describe(Throwable e) {
     String m = e.getMessage();
     return (m == null || m.isBlank() ? e.getClass().getSimpleName() : m).lines().findFirst().orElse("");
+  }
+
+  /**
+   * Removes the temp directories of this scene an earlier attempt left when it was killed (SIGKILL skips the {@code
+   * finally} that deletes them); one attempt at a time owns a scene.
+   */
+  private void deleteLeftovers(SceneId scene) throws IOException {
+    try (Stream<Path> stale = Files.list(tempRoot)) {
+      stale
+          .filter(p -> p.getFileName().toString().startsWith("cog-" + scene + "-") && Files.isDirectory(p))
+          .forEach(SceneCogStep::deleteTree);
+    }
   }
 
   private static void deleteTree(Path dir) {

@@ -61,6 +61,10 @@ final class FetchScenePipeline {
         }
         markers.clearDone(Stage.FETCH, id);
       }
+      int stale = cleanup.abortOpenUploads(id);
+      if (stale > 0) {
+        out.println("fetch-scene: " + id + ": aborted " + stale + " multipart upload(s) left open by an earlier attempt");
+      }
       CompletionMarker marker = fetcher.fetch(scene, run, writes);
       markers.markDone(marker);
       out.println(

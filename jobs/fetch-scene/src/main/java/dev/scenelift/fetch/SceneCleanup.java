@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /**
  * Undoes a failed attempt at a scene: waits for its uploads to settle, removes any marker, deletes every object the
- * attempt started to write, and aborts multipart uploads still open under the scene's directory.
+ * attempt started to write, and aborts multipart uploads still open under the scene's directory. Also clears, before a
+ * scene starts, the multipart uploads an earlier attempt left open when it was killed (SIGKILL, Spot reclaim): no
+ * other process writes a scene while this attempt owns it.
  */
 final class SceneCleanup {
   private final S3Client s3;
@@ -28,10 +30,18 @@ final class SceneCleanup {
     for (S3Location written : writes.attempted()) {
       s3.deleteObject(b -> b.bucket(written.bucket()).key(written.key()));
     }
+    abortOpenUploads(scene);
+  }
+
+  /** Aborts every multipart upload open under the scene's raw directory; returns how many. */
+  int abortOpenUploads(SceneId scene) {
     S3Location dir = layout.sceneDir(layout.raw(), scene);
+    int aborted = 0;
     for (MultipartUpload upload :
         s3.listMultipartUploadsPaginator(b -> b.bucket(dir.bucket()).prefix(dir.key())).uploads()) {
       s3.abortMultipartUpload(b -> b.bucket(dir.bucket()).key(upload.key()).uploadId(upload.uploadId()));
+      aborted++;
     }
+    return aborted;
   }
 }
