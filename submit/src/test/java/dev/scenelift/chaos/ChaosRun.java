@@ -7,12 +7,11 @@ import dev.scenelift.engine.EntryPoints;
 import dev.scenelift.engine.LocalBatchEngine;
 import dev.scenelift.manifest.ManifestStore;
 import dev.scenelift.plan.Buckets;
-import dev.scenelift.plan.JobRequests;
 import dev.scenelift.plan.RunPlan;
 import dev.scenelift.plan.RunPlanner;
 import dev.scenelift.plan.RunRequest;
-import dev.scenelift.plan.RunSubmitter;
-import dev.scenelift.plan.SceneSelection;
+import dev.scenelift.runs.StageChain;
+import dev.scenelift.source.SceneFilter;
 import dev.scenelift.plan.TaskSizing;
 import dev.scenelift.scene.Stage;
 import dev.scenelift.scene.Tile;
@@ -67,7 +66,7 @@ final class ChaosRun {
     var catalog = Catalogs.forSource(source, new SourceOptions(dataDir, store, size, Optional.empty()));
     RunPlan plan =
         new RunPlanner(LAYOUT, TaskSizing.embedded(), Clock.systemUTC())
-            .plan(new RunRequest(TILE, source, SceneSelection.all(), OptionalInt.of(scenesPerTask), Map.of("cog", "all")), catalog);
+            .plan(new RunRequest(TILE, source, SceneFilter.all(), OptionalInt.of(scenesPerTask), Map.of("cog", "all")), catalog);
     S3Location manifest = new ManifestStore(direct).write(plan.manifest());
     return new Planned(plan, manifest);
   }
@@ -92,12 +91,11 @@ final class ChaosRun {
       Duration timeout,
       Map<String, String> baseEnvironment)
       throws Exception {
-    JobRequests requests =
-        new JobRequests(
-            planned.plan().manifest(), planned.manifest(), false, JobRequests.storeEnvironment(jobStore));
+    StageChain chain = new StageChain(Optional.empty(), false, StageChain.storeEnvironment(jobStore));
     try (LocalBatchEngine engine =
         new LocalBatchEngine(executor, realJobs(), baseEnvironment, ChildLogs.directory(logs))) {
-      Map<Stage, String> ids = new RunSubmitter(engine).submit(planned.plan().jobs(), requests);
+      Map<Stage, String> ids =
+          chain.submitByStage(planned.plan().manifest(), planned.manifest(), engine);
       Instant deadline = Instant.now().plus(timeout);
       while (true) {
         Map<Stage, JobState> states = new EnumMap<>(Stage.class);
