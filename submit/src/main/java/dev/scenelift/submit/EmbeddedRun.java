@@ -61,7 +61,11 @@ final class EmbeddedRun {
         out.print(Json.write(summary) + System.lineSeparator());
       } else {
         out.print(summary.text());
-        pages(manifest, env.storeDir()).forEach(p -> out.println("  open:     " + p.toUri()));
+        List<Path> pages = pages(manifest, env.storeDir());
+        pages.forEach(p -> out.println("  open:     " + p.toUri()));
+        if (!pages.isEmpty()) {
+          out.println("  or over HTTP: submit-run serve --tile " + manifest.tile());
+        }
       }
       out.flush();
       return summary.exitCode();

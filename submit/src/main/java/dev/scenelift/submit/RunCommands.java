@@ -21,8 +21,8 @@ import java.util.Optional;
 import picocli.CommandLine;
 
 /**
- * The subcommands of {@code submit-run}: {@code status}, {@code watch}, {@code retry}, {@code listen} and {@code
- * validate}. Each opens the AWS environment when a job queue is configured, else the embedded one: the store started
+ * The subcommands of {@code submit-run}: {@code status}, {@code watch}, {@code retry}, {@code listen}, {@code
+ * validate} and {@code serve}. Each opens the AWS environment when a job queue is configured, else the embedded one: the store started
  * on {@code --data-dir} (and {@code --port}) and the embedded engine, on which a retried run runs to its end before
  * the command returns. Closing stops the store {@code validate} started, if any.
  */
@@ -69,6 +69,7 @@ final class RunCommands implements AutoCloseable {
         .usageMessage()
         .header("Checks that GeoTIFFs (s3:// prefixes or local files) are Cloud Optimized; exit 1 when one is not.");
     cmd.addSubcommand("validate", validateCmd);
+    cmd.addSubcommand("serve", new ServeCommand(context));
   }
 
   private static CommandLine withStore(Object command, StoreOptions store) {
@@ -123,6 +124,6 @@ final class RunCommands implements AutoCloseable {
   }
 
   static List<String> names() {
-    return List.of("status", "watch", "retry", "listen", "validate");
+    return List.of("status", "watch", "retry", "listen", "validate", "serve");
   }
 }

@@ -182,6 +182,43 @@ class SubmitRunCommandsTest {
   }
 
   @Test
+  void serveGivesEachIndexPageAnHttpUrlThatAnswers() throws Exception {
+    Path thumbs = home.resolve("data/store/scenelift/raw/h03v03/thumbs");
+    java.nio.file.Files.createDirectories(thumbs);
+    java.nio.file.Files.writeString(thumbs.resolve("thumbindex.html"), "<html><body>thumbs</body></html>");
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    int httpPort = port;
+    java.util.concurrent.Future<Result> serving =
+        java.util.concurrent.Executors.newSingleThreadExecutor()
+            .submit(
+                () ->
+                    run(new ListedCatalog(List.of()), "serve", "--tile", "h03v03", "--data-dir",
+                        home.resolve("data").toString(), "--port", "0", "--http-port", Integer.toString(httpPort),
+                        "--for", "8"));
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.URI url =
+        java.net.URI.create("http://127.0.0.1:" + httpPort + "/scenelift/raw/h03v03/thumbs/thumbindex.html");
+    java.net.http.HttpResponse<String> response = null;
+    for (int i = 0; i < 60 && response == null; i++) {
+      try {
+        response = http.send(java.net.http.HttpRequest.newBuilder(url).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+      } catch (java.io.IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    assertThat(response).isNotNull();
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("thumbs");
+    Result r = serving.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("open: " + url);
+  }
+
+  @Test
   void prefilterDryRunWithTheRealEarthExplorerExportPrintsScenesKeptAndBytesSaved() throws Exception {
     Path csv = SharedData.file("h03v03-earthexplorer-metadata.csv");
     Map<SceneId, CatalogCloud> clouds = new EarthExplorerCsvReader().catalogClouds(csv);

@@ -126,7 +126,11 @@ final class SceneFilter {
         b -> b.bucket(verdictLoc.bucket()).key(verdictLoc.key()).contentType("application/json"),
         RequestBody.fromBytes(body));
     List<StoredObject> written = new ArrayList<>();
-    written.add(new StoredObject(verdictLoc.toString(), body.length, "none"));
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(body);
+    written.add(
+        new StoredObject(
+            verdictLoc.key(), body.length, "crc32c:" + java.util.HexFormat.of().toHexDigits((int) crc.getValue())));
     int demoted = 0;
     if (settings.promote() == PromoteMode.copy) {
       if (verdict.cloudFree()) {
