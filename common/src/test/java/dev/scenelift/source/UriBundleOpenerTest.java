@@ -126,6 +126,29 @@ class UriBundleOpenerTest {
   }
 
   @Test
+  void serverThatNeverAnswersTimesOutNamingUriAndTimeout() throws Exception {
+    try (var silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try (java.net.Socket held = silent.accept()) {
+                  Thread.sleep(10_000); // reads nothing, answers nothing
+                } catch (Exception ignored) {
+                  // closed at the end of the test
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      URI uri = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/stalled_SR.tar");
+
+      assertThatThrownBy(() -> read(new UriBundleOpener(HTTP, s3, false, Duration.ofSeconds(1)), uri))
+          .isInstanceOf(SourceUnavailableException.class)
+          .hasMessageContaining(uri.toString())
+          .hasMessageContaining("timed out");
+    }
+  }
+
+  @Test
   void unreachableHostIsUnavailable() throws Exception {
     int closedPort;
     try (var socket = new java.net.ServerSocket(0)) {
