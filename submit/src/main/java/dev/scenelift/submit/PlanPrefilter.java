@@ -27,7 +27,12 @@ final class PlanPrefilter {
    * @param plan the planner's plan
    * @param result what the catalog kept and dropped
    */
-  record Prefiltered(RunPlan plan, PrefilterResult result) {}
+  record Prefiltered(RunPlan plan, PrefilterResult result, String catalogSummary) {
+    /** What the pre-filter did to this run, then what the catalog as a whole holds. */
+    String lines() {
+      return result.summary() + System.lineSeparator() + catalogSummary;
+    }
+  }
 
   private final Path catalog;
   private final double maxCloud;
@@ -43,14 +48,26 @@ final class PlanPrefilter {
    */
   Prefiltered apply(RunPlan plan) throws IOException, MalformedCatalogException {
     RunManifest m = plan.manifest();
-    PrefilterResult result =
-        CatalogPrefilter.apply(m.scenes(), new EarthExplorerCsvReader().catalogClouds(catalog), maxCloud);
+    Map<dev.scenelift.scene.SceneId, dev.scenelift.catalog.CatalogCloud> clouds =
+        new EarthExplorerCsvReader().catalogClouds(catalog);
+    PrefilterResult result = CatalogPrefilter.apply(m.scenes(), clouds, maxCloud);
+    long clear = clouds.values().stream().filter(c -> c.cloudCover() <= maxCloud).count();
+    String catalogSummary =
+        String.format(
+            Locale.ROOT,
+            "catalog %s: %d of %d scenes at or under %s%% cloud",
+            catalog.getFileName(),
+            clear,
+            clouds.size(),
+            java.math.BigDecimal.valueOf(maxCloud).stripTrailingZeros().toPlainString());
     Map<String, String> options = new HashMap<>(m.options());
     options.put(OPTION, String.format(Locale.ROOT, "%s", maxCloud));
     RunManifest kept =
         new RunManifest(
             m.runId(), m.tile(), m.source(), m.created(), m.scenesPerTask(), m.layout(), result.kept(), options);
     return new Prefiltered(
-        new RunPlan(kept, JobGraph.chain(new TaskSplit(result.kept().size(), m.scenesPerTask()))), result);
+        new RunPlan(kept, JobGraph.chain(new TaskSplit(result.kept().size(), m.scenesPerTask()))),
+        result,
+        catalogSummary);
   }
 }

@@ -218,7 +218,7 @@ public final class SubmitRun implements Callable<Integer> {
     if (prefiltered.isPresent()) {
       plan = prefiltered.get().plan();
       if (!dryRun) {
-        spec.commandLine().getErr().println(prefiltered.get().result().summary());
+        spec.commandLine().getErr().println(prefiltered.get().lines());
         spec.commandLine().getErr().flush();
       }
     }
@@ -277,7 +277,7 @@ public final class SubmitRun implements Callable<Integer> {
   private String dryRun(RunPlan plan, Optional<PlanPrefilter.Prefiltered> prefiltered) {
     PlanReport report = new PlanReport(plan, Engine.local.name());
     if (!output.json) {
-      return prefiltered.map(p -> p.result().summary() + System.lineSeparator()).orElse("") + report.text();
+      return prefiltered.map(p -> p.lines() + System.lineSeparator()).orElse("") + report.text();
     }
     ObjectNode doc = (ObjectNode) Json.mapper().valueToTree(report.document());
     prefiltered.ifPresent(p -> doc.set("prefilter", prefilterJson(p)));
@@ -297,7 +297,7 @@ public final class SubmitRun implements Callable<Integer> {
     }
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     try (PrintStream ps = new PrintStream(text, true, StandardCharsets.UTF_8)) {
-      prefiltered.ifPresent(p -> ps.println(p.result().summary()));
+      prefiltered.ifPresent(p -> ps.println(p.lines()));
       report.printText(ps);
     }
     return text.toString(StandardCharsets.UTF_8);

@@ -234,6 +234,8 @@ class SubmitRunCommandsTest {
     assertThat(clear).isPositive().isLessThan(scenes.size());
     assertThat(r.out())
         .contains("kept " + clear + " of " + scenes.size() + " scenes, dropped " + cloudy)
+        .contains("catalog h03v03-earthexplorer-metadata.csv: " + clear + " of " + clouds.size()
+            + " scenes at or under 10% cloud")
         .contains("(" + cloudy * 4 * ListedCatalog.BUNDLE_BYTES + " bytes)")
         .contains("scenes     " + clear + ",");
 
