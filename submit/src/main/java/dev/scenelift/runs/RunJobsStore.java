@@ -1,13 +1,13 @@
 package dev.scenelift.runs;
 
+import dev.scenelift.store.S3Reads;
+
 import dev.scenelift.json.Json;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3Location;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Reads and writes {@code runs/<run-id>/jobs.json} beside the run's manifest. */
 public final class RunJobsStore {
@@ -26,18 +26,7 @@ public final class RunJobsStore {
   }
 
   public Optional<RunJobs> read(String runId) {
-    S3Location loc = location(runId);
-    try {
-      return Optional.of(
-          Json.read(s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray(), RunJobs.class));
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return S3Reads.bytesIfPresent(s3, location(runId)).map(body -> Json.read(body, RunJobs.class));
   }
 
   /**

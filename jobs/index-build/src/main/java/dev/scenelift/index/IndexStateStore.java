@@ -1,13 +1,13 @@
 package dev.scenelift.index;
 
+import dev.scenelift.store.S3Reads;
+
 import dev.scenelift.json.Json;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.scene.Tile;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Reads and writes a tile's {@link IndexState}; a missing or older-version state reads as empty. */
 final class IndexStateStore {
@@ -24,19 +24,10 @@ final class IndexStateStore {
   }
 
   IndexState read(Tile tile) {
-    S3Location loc = location(tile);
-    try {
-      byte[] body = s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray();
-      IndexState state = Json.read(body, IndexState.class);
-      return state.version() == IndexState.VERSION ? state : IndexState.empty();
-    } catch (NoSuchKeyException e) {
-      return IndexState.empty();
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return IndexState.empty();
-      }
-      throw e;
-    }
+    return S3Reads.bytesIfPresent(s3, location(tile))
+        .map(body -> Json.read(body, IndexState.class))
+        .filter(state -> state.version() == IndexState.VERSION)
+        .orElseGet(IndexState::empty);
   }
 
   void write(Tile tile, IndexState state) {
