@@ -1,9 +1,8 @@
 package dev.scenelift.manifest;
 
-import dev.scenelift.store.S3Location;
-
 import dev.scenelift.json.Json;
-import dev.scenelift.manifest.RunManifest;
+import dev.scenelift.store.S3Location;
+import java.io.UncheckedIOException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -24,8 +23,17 @@ public final class ManifestStore {
     return loc;
   }
 
+  /**
+   * Reads a run's manifest.
+   *
+   * @throws MalformedManifestException when the object is not a valid manifest (S3 failures pass through as the SDK's)
+   */
   public RunManifest read(S3Location loc) {
     byte[] body = s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray();
-    return Json.read(body, RunManifest.class);
+    try {
+      return Json.read(body, RunManifest.class);
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      throw new MalformedManifestException(loc, e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.scenelift.cloud;
 
+import dev.scenelift.manifest.MalformedManifestException;
 import dev.scenelift.event.EventPublisher;
 import dev.scenelift.event.EventPublishers;
 import dev.scenelift.gdal.Gdal;
@@ -147,7 +148,7 @@ final class CloudFilterCommand implements Callable<Integer> {
       RunManifest manifest;
       try {
         manifest = new ManifestStore(s3).read(config.manifest());
-      } catch (SdkException | java.io.UncheckedIOException e) {
+      } catch (SdkException | MalformedManifestException e) {
         err.println("cloud-filter: cannot read the run manifest " + config.manifest() + ": " + e.getMessage());
         return ExitCodes.INFRASTRUCTURE;
       }

@@ -1,5 +1,6 @@
 package dev.scenelift.cog;
 
+import dev.scenelift.manifest.MalformedManifestException;
 import dev.scenelift.store.StreamingUploader;
 import dev.scenelift.store.UploadTuning;
 import dev.scenelift.event.EventPublisher;
@@ -14,7 +15,6 @@ import dev.scenelift.manifest.ManifestStore;
 import dev.scenelift.marker.MarkerStore;
 import dev.scenelift.store.S3ClientFactory;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -136,7 +136,7 @@ final class CogConvertCommand implements Callable<Integer> {
       RunManifest manifest;
       try {
         manifest = new ManifestStore(s3).read(config.manifest());
-      } catch (SdkException | UncheckedIOException e) {
+      } catch (SdkException | MalformedManifestException e) {
         err.println("cog-convert: cannot read the run manifest " + config.manifest() + ": " + e.getMessage());
         return ExitCodes.INFRASTRUCTURE;
       }

@@ -1,5 +1,6 @@
 package dev.scenelift.fetch;
 
+import dev.scenelift.manifest.MalformedManifestException;
 import dev.scenelift.event.EventPublisher;
 import dev.scenelift.event.EventPublishers;
 import dev.scenelift.bundle.BundleLimits;
@@ -83,7 +84,7 @@ final class FetchCommand implements Callable<Integer> {
       List<SceneEntry> scenes;
       try {
         manifest = new ManifestStore(s3).read(config.manifest());
-      } catch (SdkException | IllegalArgumentException e) {
+      } catch (SdkException | MalformedManifestException e) {
         err.println("fetch-scene: cannot read the run manifest " + config.manifest() + ": " + e.getMessage());
         return ExitCodes.INFRASTRUCTURE;
       }

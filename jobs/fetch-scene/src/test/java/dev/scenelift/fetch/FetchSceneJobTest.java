@@ -251,6 +251,20 @@ class FetchSceneJobTest {
   }
 
   @Test
+  void malformedManifestIsOneLineNamingItAndARetryableExit() throws Exception {
+    Map<String, String> env = env(List.of(scene(FIRST, good(FIRST, Bundle.SR))));
+    S3Location manifest = S3Location.parse(env.get(JobEnv.MANIFEST));
+    S3TestSupport.putString(s3, manifest, "{\"runId\": \"not a manifest\"");
+
+    assertThat(run(env)).isEqualTo(ExitCodes.INFRASTRUCTURE);
+
+    assertThat(stderr().lines().toList())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("malformed run manifest " + manifest);
+    assertThat(markers().isDone(Stage.FETCH, FIRST)).isFalse();
+  }
+
+  @Test
   void truncatedBundleFailsTheSceneAndRemovesWhatWasUploaded() throws Exception {
     byte[] tar =
         new TarBuilder()
