@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code submit-run serve}: starts the embedded store on the data directory and serves its objects over HTTP on
  * loopback, so the tile's thumbindex.html and AAlist.html pages open in a browser with every relative link working.
- * The store itself refuses anonymous reads; the gateway reads through a signed client.
+ * The gateway is read-only, answers a folder with its AAlist.html and sends each page with its content type.
  */
 @Command(
     name = "serve",

@@ -10,7 +10,10 @@ import dev.scenelift.store.EmbeddedS3Store;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.manifest.ManifestStore;
 import dev.scenelift.store.S3ClientFactory;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -26,31 +29,34 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * bench/fetch: one SR-sized bundle (8 entries of pseudo-random bytes, about 266 MB) from a local folder into the
- * embedded store (on disk), three ways in one run, three repetitions each, medians:
+ * embedded store (on disk), in one run, repetitions interleaved, medians:
  *
  * <ul>
- *   <li>ours: fetch-scene in a child JVM with {@code -Xmx256m} (wall time of the child, JVM start included);
+ *   <li>ours, embedded: fetch-scene's entry point called in the store's JVM, which is how {@code submit-run}'s
+ *       embedded engine runs it (the JVM, the S3 classes and the store are up already, as they are when that engine
+ *       reaches the fetch stage). This is the figure of the ratio line: the embedded store exists only there;
+ *   <li>ours, fresh JVM: fetch-scene in a child JVM with {@code -Xmx256m}, JVM start included, as an AWS Batch array
+ *       child that has a single bundle to fetch would pay it; it also gives the peak heap;
  *   <li>(a) {@code tar -x} to disk, then {@code /usr/bin/aws s3 cp --recursive} (awscli v2) to the same endpoint;
- *   <li>(b) one single PUT of the bundle's bytes with the SDK, also from a fresh JVM ({@link SinglePut}): the
- *       store's own limit.
+ *   <li>(b) one single PUT of the bundle's bytes with the SDK: in the store's JVM (the store's own limit, against
+ *       the embedded figure) and from a fresh JVM ({@link SinglePut}, against the fresh-JVM figure).
  * </ul>
  *
- * All three are timed as whole processes from start to exit, so each pays its own start-up; fetch-scene's time inside
- * its JVM is printed as well.
- *
- * One untimed pass of each way warms the store first. Arguments: {@code <cache dir> <work dir>}; the bundle is
- * generated once into the cache dir. {@code -Dbench.repetitions=N} changes the repetitions.
+ * One untimed pass of each way warms the store and the page cache first; the embedded way's first pass is printed,
+ * being what the first bundle of a fresh {@code submit-run} sees. Arguments: {@code <cache dir> <work dir>}; the
+ * bundle is generated once into the cache dir. {@code -Dbench.repetitions=N} changes the repetitions (default 5).
  */
 public final class FetchBenchmark {
   private static final SceneId SCENE = SceneId.parse("LC08_CU_003003_20130414_20170713_C01_V01");
   private static final int ENTRIES = 8;
   private static final long ENTRY_SIZE = 33_250_000L;
-  private static final int REPETITIONS = Integer.getInteger("bench.repetitions", 3);
+  private static final int REPETITIONS = Integer.getInteger("bench.repetitions", 5);
   private static final String BUCKET = "bench";
   private static final String AWS = "/usr/bin/aws";
 
@@ -66,98 +72,161 @@ public final class FetchBenchmark {
     long bytes = Files.size(bundle);
     System.out.printf(Locale.ROOT, "bundle: %s (%d bytes, %d entries, md5 %s)%n", bundle, bytes, ENTRIES, md5);
 
-    List<Double> ours = new ArrayList<>();
+    List<Double> embedded = new ArrayList<>();
+    List<Double> fresh = new ArrayList<>();
     List<Double> tarAws = new ArrayList<>();
     List<Double> put = new ArrayList<>();
+    List<Double> freshPut = new ArrayList<>();
     long peakHeap = 0;
+    double firstEmbedded;
     try (EmbeddedS3Store store = EmbeddedS3Store.onDisk(work.resolve("store"), 0);
         S3Client s3 = S3ClientFactory.create(store.settings())) {
       s3.createBucket(b -> b.bucket(BUCKET));
-      // one untimed pass of each way first: warms the store's JIT and the page cache for all three alike
-      singlePut(store, bundle, work);
+      Fetch fetch = new Fetch(store, s3, bundle, md5, work);
+      // one untimed pass of each way first: warms the store's JIT and the page cache for all alike
+      firstEmbedded = fetch.embedded(0);
+      empty(s3);
+      singlePut(s3, bundle);
+      empty(s3);
+      singlePutFreshJvm(store, bundle);
       empty(s3);
       tarThenAwsCli(store, bundle, work);
       empty(s3);
-      fetchScene(store, s3, bundle, md5, work, 0);
+      fetch.freshJvm(0);
       empty(s3);
       for (int rep = 1; rep <= REPETITIONS; rep++) {
-        put.add(singlePut(store, bundle, work));
+        embedded.add(fetch.embedded(rep));
         empty(s3);
-        Measured fetch = fetchScene(store, s3, bundle, md5, work, rep);
-        peakHeap = Math.max(peakHeap, fetch.peakHeap);
-        ours.add(fetch.seconds);
+        put.add(singlePut(s3, bundle));
         empty(s3);
         tarAws.add(tarThenAwsCli(store, bundle, work));
         empty(s3);
+        Measured child = fetch.freshJvm(rep);
+        peakHeap = Math.max(peakHeap, child.peakHeap);
+        fresh.add(child.seconds);
+        empty(s3);
+        freshPut.add(singlePutFreshJvm(store, bundle));
+        empty(s3);
         System.out.printf(
             Locale.ROOT,
-            "rep %d: fetch-scene %.2f s (in-job %.2f s, peak heap %d MiB), tar+awscli %.2f s, single PUT %.2f s%n",
+            "rep %d: embedded %.2f s, fresh JVM %.2f s (in-job %.2f s, peak heap %d MiB), tar+awscli %.2f s,"
+                + " single PUT %.2f s (fresh JVM %.2f s)%n",
             rep,
-            fetch.seconds,
-            fetch.jobSeconds,
-            fetch.peakHeap >> 20,
+            embedded.get(rep - 1),
+            child.seconds,
+            child.jobSeconds,
+            child.peakHeap >> 20,
             tarAws.get(rep - 1),
-            put.get(rep - 1));
+            put.get(rep - 1),
+            freshPut.get(rep - 1));
       }
     }
-    double oursMbs = bytes / 1e6 / median(ours);
-    double awsMbs = bytes / 1e6 / median(tarAws);
-    double putMbs = bytes / 1e6 / median(put);
-    System.out.printf(Locale.ROOT, "fetch-scene: %.1f MB/s (median of %d), peak heap %d MiB of -Xmx256m%n",
-        oursMbs, REPETITIONS, peakHeap >> 20);
+    double embeddedMbs = mbs(bytes, median(embedded));
+    double freshMbs = mbs(bytes, median(fresh));
+    double awsMbs = mbs(bytes, median(tarAws));
+    double putMbs = mbs(bytes, median(put));
+    double freshPutMbs = mbs(bytes, median(freshPut));
+    System.out.printf(
+        Locale.ROOT,
+        "fetch-scene, embedded engine: %.1f MB/s (median of %d; %.1f MB/s on the first bundle of this JVM)%n",
+        embeddedMbs, REPETITIONS, mbs(bytes, firstEmbedded));
+    System.out.printf(
+        Locale.ROOT,
+        "fetch-scene, fresh JVM per bundle: %.1f MB/s (JVM start included), peak heap %d MiB of -Xmx256m%n",
+        freshMbs, peakHeap >> 20);
     System.out.printf(Locale.ROOT, "tar -x + aws s3 cp --recursive: %.1f MB/s%n", awsMbs);
-    System.out.printf(Locale.ROOT, "single PUT (SDK): %.1f MB/s%n", putMbs);
+    System.out.printf(Locale.ROOT, "single PUT (SDK): %.1f MB/s in the store's JVM, %.1f MB/s from a fresh JVM%n",
+        putMbs, freshPutMbs);
+    System.out.printf(
+        Locale.ROOT,
+        "fetch-scene fresh-JVM ratio_vs_tar_awscli=%.2f ratio_vs_single_put=%.2f%n",
+        freshMbs / awsMbs,
+        freshMbs / freshPutMbs);
     System.out.printf(
         Locale.ROOT,
         "fetch-scene ratio_vs_tar_awscli=%.2f ratio_vs_single_put=%.2f%n",
-        oursMbs / awsMbs,
-        oursMbs / putMbs);
+        embeddedMbs / awsMbs,
+        embeddedMbs / putMbs);
   }
 
   private record Measured(double seconds, double jobSeconds, long peakHeap) {}
 
-  private static Measured fetchScene(
-      EmbeddedS3Store store, S3Client s3, Path bundle, String md5, Path work, int rep) throws Exception {
-    KeyLayout layout = KeyLayout.inBucket(BUCKET);
-    RunManifest manifest =
-        new RunManifest(
-            "h03v03-bench-" + rep,
-            SCENE.tile(),
-            bundle.getParent().toUri().toString(),
-            Instant.now(),
-            1,
-            layout,
-            List.of(
-                new SceneEntry(
-                    SCENE,
-                    List.of(new BundleSource(Bundle.SR, bundle.toUri(), Optional.of(md5), Files.size(bundle))))),
-            Map.of());
-    String manifestUri = new ManifestStore(s3).write(manifest).toString();
-    Path log = work.resolve("fetch-" + rep + ".log");
-    ProcessBuilder child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                MeasuredFetch.class.getName())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> env = child.environment();
-    env.put(JobEnv.RUN_ID, manifest.runId());
-    env.put(JobEnv.MANIFEST, manifestUri);
-    env.put(JobEnv.S3_ENDPOINT, store.endpoint().toString());
-    env.put(JobEnv.S3_ACCESS_KEY_ID, EmbeddedS3Store.ACCESS_KEY);
-    env.put(JobEnv.S3_SECRET_ACCESS_KEY, EmbeddedS3Store.SECRET_KEY);
-    long start = System.nanoTime();
-    int code = child.start().waitFor();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    List<String> lines = Files.readAllLines(log);
-    if (code != 0) {
-      throw new IllegalStateException("fetch-scene failed with exit code " + code + ":\n" + String.join("\n", lines));
+  /** fetch-scene over the one bundle, each time as a new run (its own manifest and run id). */
+  private record Fetch(EmbeddedS3Store store, S3Client s3, Path bundle, String md5, Path work) {
+
+    double embedded(int rep) throws IOException {
+      Map<String, String> env = manifest("embedded-" + rep);
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+      long start = System.nanoTime();
+      int code = new FetchSceneJob().run(List.of(), env, out, out);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (code != 0) {
+        throw new IllegalStateException("fetch-scene failed with exit code " + code + ":\n" + log);
+      }
+      return seconds;
     }
-    lines.stream().filter(l -> l.contains(" MB/s")).forEach(l -> System.out.println("  " + l));
-    return new Measured(seconds, value(lines, "elapsed_ns=") / 1e9, value(lines, "peak_heap_bytes="));
+
+    Measured freshJvm(int rep) throws Exception {
+      Map<String, String> jobEnv = manifest("fresh-" + rep);
+      Path log = work.resolve("fetch-" + rep + ".log");
+      ProcessBuilder child =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx256m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  MeasuredFetch.class.getName())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      child.environment().putAll(jobEnv);
+      long start = System.nanoTime();
+      int code = child.start().waitFor();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<String> lines = Files.readAllLines(log);
+      if (code != 0) {
+        throw new IllegalStateException(
+            "fetch-scene failed with exit code " + code + ":\n" + String.join("\n", lines));
+      }
+      return new Measured(seconds, value(lines, "elapsed_ns=") / 1e9, value(lines, "peak_heap_bytes="));
+    }
+
+    private Map<String, String> manifest(String name) throws IOException {
+      RunManifest manifest =
+          new RunManifest(
+              "h03v03-bench-" + name,
+              SCENE.tile(),
+              bundle.getParent().toUri().toString(),
+              Instant.now(),
+              1,
+              KeyLayout.inBucket(BUCKET),
+              List.of(
+                  new SceneEntry(
+                      SCENE,
+                      List.of(
+                          new BundleSource(Bundle.SR, bundle.toUri(), Optional.of(md5), Files.size(bundle))))),
+              Map.of());
+      return env(manifest.runId(), new ManifestStore(s3).write(manifest).toString());
+    }
+
+    private Map<String, String> env(String runId, String manifestUri) {
+      return Map.of(
+          JobEnv.RUN_ID, runId,
+          JobEnv.MANIFEST, manifestUri,
+          JobEnv.S3_ENDPOINT, store.endpoint().toString(),
+          JobEnv.S3_ACCESS_KEY_ID, EmbeddedS3Store.ACCESS_KEY,
+          JobEnv.S3_SECRET_ACCESS_KEY, EmbeddedS3Store.SECRET_KEY);
+    }
+  }
+
+  private static double singlePut(S3Client s3, Path bundle) {
+    long start = System.nanoTime();
+    s3.putObject(b -> b.bucket(BUCKET).key("put/" + bundle.getFileName()), RequestBody.fromFile(bundle));
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static double mbs(long bytes, double seconds) {
+    return bytes / 1e6 / seconds;
   }
 
   private static double tarThenAwsCli(EmbeddedS3Store store, Path bundle, Path work) throws Exception {
@@ -189,7 +258,7 @@ public final class FetchBenchmark {
     return seconds;
   }
 
-  private static double singlePut(EmbeddedS3Store store, Path bundle, Path work) throws Exception {
+  private static double singlePutFreshJvm(EmbeddedS3Store store, Path bundle) throws Exception {
     ProcessBuilder child =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -21,7 +21,7 @@ class BucketGatewayTest {
   }
 
   @Test
-  void embeddedStoreRefusesAnonymousGetsSoTheGatewayServesPages() throws Exception {
+  void gatewayServesPagesWithTheirTypeAndAFolderAsItsListing() throws Exception {
     try (EmbeddedS3Store store = EmbeddedS3Store.inMemory();
         S3Client s3 = S3ClientFactory.create(store.settings());
         BucketGateway gateway = BucketGateway.start(s3, 0)) {
@@ -29,9 +29,9 @@ class BucketGatewayTest {
       s3.putObject(
           b -> b.bucket("scenelift").key("raw/AAlist.html").contentType("text/html; charset=utf-8"),
           RequestBody.fromString("<p>hi</p>"));
-      assertThat(get(URI.create(store.endpoint() + "/scenelift/raw/AAlist.html")).statusCode())
-          .as("anonymous GET on the store")
-          .isEqualTo(403);
+      assertThat(get(URI.create(store.endpoint() + "/scenelift/raw/")).body())
+          .as("the store's own answer to a folder")
+          .doesNotContain("<p>hi</p>");
       HttpResponse<String> page = get(gateway.url(S3Location.parse("s3://scenelift/raw/AAlist.html")));
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).isEqualTo("<p>hi</p>");
