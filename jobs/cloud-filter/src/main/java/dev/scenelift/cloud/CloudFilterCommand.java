@@ -1,19 +1,15 @@
 package dev.scenelift.cloud;
 
-import dev.scenelift.manifest.MalformedManifestException;
-import dev.scenelift.event.EventPublisher;
-import dev.scenelift.event.EventPublishers;
 import dev.scenelift.gdal.Gdal;
 import dev.scenelift.gdal.GdalS3;
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.job.JobConfig;
-import dev.scenelift.job.JobConfigException;
 import dev.scenelift.manifest.RunManifest;
 import dev.scenelift.manifest.SceneEntry;
 import dev.scenelift.scene.Sensor;
-import dev.scenelift.manifest.ManifestStore;
 import dev.scenelift.marker.MarkerStore;
-import dev.scenelift.store.S3ClientFactory;
+import dev.scenelift.task.ArrayChildTask;
+import dev.scenelift.task.TaskStartException;
 import dev.scenelift.verdict.CloudFreeLists;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,7 +24,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** The cloud-filter job's command line; every threshold falls back to the run manifest's option of the same name. */
 @Command(
@@ -136,22 +131,9 @@ final class CloudFilterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobConfig config;
-    try {
-      config = JobConfig.fromEnv(env);
-    } catch (JobConfigException e) {
-      err.println("cloud-filter: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    try (S3Client s3 = S3ClientFactory.create(config.s3());
-        EventPublisher events = EventPublishers.forJob(config)) {
-      RunManifest manifest;
-      try {
-        manifest = new ManifestStore(s3).read(config.manifest());
-      } catch (SdkException | MalformedManifestException e) {
-        err.println("cloud-filter: cannot read the run manifest " + config.manifest() + ": " + e.getMessage());
-        return ExitCodes.INFRASTRUCTURE;
-      }
+    try (ArrayChildTask task = ArrayChildTask.open(env)) {
+      JobConfig config = task.config();
+      RunManifest manifest = task.manifest();
       Thresholds thresholds;
       FilterSettings settings;
       try {
@@ -170,23 +152,17 @@ final class CloudFilterCommand implements Callable<Integer> {
         err.println("cloud-filter: " + e.getMessage());
         return ExitCodes.USAGE;
       }
-      List<SceneEntry> scenes;
-      try {
-        scenes = manifest.scenesOf(config.arrayIndex());
-      } catch (IllegalArgumentException e) {
-        err.println("cloud-filter: " + e.getMessage());
-        return ExitCodes.USAGE;
-      }
       Gdal.init();
       if (qaRead == QaRead.vsis3) {
         GdalS3.configure(config.s3());
       }
       Clock clock = Clock.systemUTC();
-      MarkerStore markers = new MarkerStore(s3, manifest.layout()).publishingTo(events);
-      SceneFilter filter = new SceneFilter(s3, manifest.layout(), markers, thresholds, settings, clock);
+      MarkerStore markers = new MarkerStore(task.s3(), manifest.layout()).publishingTo(task.events());
+      SceneFilter filter = new SceneFilter(task.s3(), manifest.layout(), markers, thresholds, settings, clock);
       CloudFilterJob job =
-          new CloudFilterJob(filter, markers, new CloudFreeLists(s3, manifest.layout()), settings,
+          new CloudFilterJob(filter, markers, new CloudFreeLists(task.s3(), manifest.layout()), settings,
               manifest.split().taskCount(), clock);
+      List<SceneEntry> scenes = task.scenes();
       out.println("cloud-filter: run " + config.runId() + " child " + config.arrayIndex() + ", " + scenes.size()
           + " scenes, thresholds " + thresholds.asMap());
       List<SceneOutcome> outcomes;
@@ -199,6 +175,9 @@ final class CloudFilterCommand implements Callable<Integer> {
       return outcomes.stream().anyMatch(o -> o.status() == SceneStatus.FAILED)
           ? ExitCodes.SCENES_FAILED
           : ExitCodes.OK;
+    } catch (TaskStartException e) {
+      err.println("cloud-filter: " + e.getMessage());
+      return e.exitCode();
     }
   }
 

@@ -1,19 +1,15 @@
 package dev.scenelift.cog;
 
-import dev.scenelift.manifest.MalformedManifestException;
 import dev.scenelift.store.StreamingUploader;
 import dev.scenelift.store.UploadTuning;
-import dev.scenelift.event.EventPublisher;
-import dev.scenelift.event.EventPublishers;
 import dev.scenelift.gdal.Gdal;
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.job.JobConfig;
-import dev.scenelift.job.JobConfigException;
 import dev.scenelift.manifest.RunManifest;
 import dev.scenelift.scene.Bundle;
-import dev.scenelift.manifest.ManifestStore;
 import dev.scenelift.marker.MarkerStore;
-import dev.scenelift.store.S3ClientFactory;
+import dev.scenelift.task.ArrayChildTask;
+import dev.scenelift.task.TaskStartException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,22 +120,10 @@ final class CogConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobConfig config;
-    try {
-      config = JobConfig.fromEnv(env);
-    } catch (JobConfigException e) {
-      err.println("cog-convert: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    try (S3Client s3 = S3ClientFactory.create(config.s3());
-        EventPublisher events = EventPublishers.forJob(config)) {
-      RunManifest manifest;
-      try {
-        manifest = new ManifestStore(s3).read(config.manifest());
-      } catch (SdkException | MalformedManifestException e) {
-        err.println("cog-convert: cannot read the run manifest " + config.manifest() + ": " + e.getMessage());
-        return ExitCodes.INFRASTRUCTURE;
-      }
+    try (ArrayChildTask task = ArrayChildTask.open(env)) {
+      JobConfig config = task.config();
+      RunManifest manifest = task.manifest();
+      S3Client s3 = task.s3();
       CogSettings settings;
       try {
         settings = settings(manifest, config);
@@ -158,7 +142,7 @@ final class CogConvertCommand implements Callable<Integer> {
       ExecutorService pool = Executors.newFixedThreadPool(workers, new BandThreads());
       ExecutorService uploads = Executors.newFixedThreadPool(UPLOAD_THREADS);
       try {
-        MarkerStore markers = new MarkerStore(s3, manifest.layout()).publishingTo(events);
+        MarkerStore markers = new MarkerStore(s3, manifest.layout()).publishingTo(task.events());
         SceneCogStep step =
             new SceneCogStep(
                 new SceneObjects(s3),
@@ -172,8 +156,7 @@ final class CogConvertCommand implements Callable<Integer> {
                 config.runId(),
                 config.attempt());
         CogConvertPipeline.Summary summary =
-            new CogConvertPipeline(step, markers, config.runId(), config.attempt(), out, err)
-                .run(manifest.scenesOf(config.arrayIndex()));
+            new CogConvertPipeline(step, markers, config.runId(), config.attempt(), out, err).run(task.scenes());
         return summary.failed() > 0 ? ExitCodes.SCENES_FAILED : ExitCodes.OK;
       } catch (SdkException e) {
         err.println("cog-convert: S3 failed: " + e.getMessage());
@@ -182,6 +165,9 @@ final class CogConvertCommand implements Callable<Integer> {
         pool.shutdownNow();
         uploads.shutdownNow();
       }
+    } catch (TaskStartException e) {
+      err.println("cog-convert: " + e.getMessage());
+      return e.exitCode();
     }
   }
 

@@ -1,26 +1,19 @@
 package dev.scenelift.fetch;
 
-import dev.scenelift.manifest.MalformedManifestException;
-import dev.scenelift.event.EventPublisher;
-import dev.scenelift.event.EventPublishers;
 import dev.scenelift.bundle.BundleLimits;
 import dev.scenelift.bundle.BundleStreamer;
 import dev.scenelift.job.ExitCodes;
-import dev.scenelift.job.JobConfig;
-import dev.scenelift.job.JobConfigException;
 import dev.scenelift.manifest.RunManifest;
-import dev.scenelift.manifest.SceneEntry;
 import dev.scenelift.source.UriBundleOpener;
-import dev.scenelift.manifest.ManifestStore;
 import dev.scenelift.marker.MarkerStore;
-import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.store.StreamingUploader;
 import dev.scenelift.store.UploadTuning;
+import dev.scenelift.task.ArrayChildTask;
+import dev.scenelift.task.TaskStartException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** Reads the configuration once, builds the clients and the upload pool, and runs one array child's scenes. */
 @Command(
@@ -69,55 +61,37 @@ final class FetchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobConfig config;
-    try {
-      config = JobConfig.fromEnv(env);
-    } catch (JobConfigException e) {
-      err.println("fetch-scene: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
     UploadTuning tuning = UploadTuning.defaults();
     ExecutorService uploads = Executors.newFixedThreadPool(tuning.buffers(), daemonThreads("upload"));
-    try (S3Client s3 = S3ClientFactory.create(config.s3());
-        EventPublisher events = EventPublishers.forJob(config)) {
-      RunManifest manifest;
-      List<SceneEntry> scenes;
-      try {
-        manifest = new ManifestStore(s3).read(config.manifest());
-      } catch (SdkException | MalformedManifestException e) {
-        err.println("fetch-scene: cannot read the run manifest " + config.manifest() + ": " + e.getMessage());
-        return ExitCodes.INFRASTRUCTURE;
-      }
-      try {
-        scenes = manifest.scenesOf(config.arrayIndex());
-      } catch (IllegalArgumentException e) {
-        err.println("fetch-scene: " + e.getMessage());
-        return ExitCodes.USAGE;
-      }
+    try (ArrayChildTask task = ArrayChildTask.open(env)) {
+      RunManifest manifest = task.manifest();
       HttpClient http =
           HttpClient.newBuilder()
               .connectTimeout(Duration.ofSeconds(30))
               .followRedirects(HttpClient.Redirect.NORMAL)
               .build();
       UriBundleOpener opener =
-          new UriBundleOpener(http, s3, config.s3().requesterPays(), Duration.ofMinutes(2));
-      StreamingUploader uploader = new StreamingUploader(s3, uploads, tuning);
+          new UriBundleOpener(http, task.s3(), task.config().s3().requesterPays(), Duration.ofMinutes(2));
+      StreamingUploader uploader = new StreamingUploader(task.s3(), uploads, tuning);
       BundleStreamer streamer =
           new BundleStreamer(opener, uploader, manifest.layout(), BundleLimits.defaults());
       FetchRun run =
-          new FetchRun(manifest.runId(), manifest.source(), config.attempt(), force || config.force());
+          new FetchRun(manifest.runId(), manifest.source(), task.config().attempt(), force || task.config().force());
       FetchScenePipeline pipeline =
           new FetchScenePipeline(
-              new MarkerStore(s3, manifest.layout()).publishingTo(events),
+              new MarkerStore(task.s3(), manifest.layout()).publishingTo(task.events()),
               new SceneFetcher(streamer, Clock.systemUTC()),
-              new SceneCleanup(s3, manifest.layout()),
+              new SceneCleanup(task.s3(), manifest.layout()),
               run,
               Clock.systemUTC(),
               out,
               err);
-      FetchSummary summary = pipeline.run(scenes);
+      FetchSummary summary = pipeline.run(task.scenes());
       out.println(summary.line());
       return summary.failed() > 0 ? ExitCodes.SCENES_FAILED : ExitCodes.OK;
+    } catch (TaskStartException e) {
+      err.println("fetch-scene: " + e.getMessage());
+      return e.exitCode();
     } catch (SdkException e) {
       err.println("fetch-scene: S3 is unreachable: " + e.getMessage());
       return ExitCodes.INFRASTRUCTURE;
