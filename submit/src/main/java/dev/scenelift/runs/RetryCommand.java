@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,43 +82,37 @@ public final class RetryCommand implements Callable<Integer> {
         environment,
         opener,
         spec.commandLine().getErr(),
-        env -> {
-          ExecutorService pool = Executors.newFixedThreadPool(16);
-          try {
-            RunStatusReader reader = new RunStatusReader(env, pool);
-            RunManifest old = reader.manifest(runId);
-            List<SceneOutcome> outcomes = reader.scenes(old);
-            Set<SceneId> again =
-                outcomes.stream()
-                    .filter(o -> !o.state().isFinished())
-                    .map(SceneOutcome::scene)
-                    .collect(Collectors.toSet());
-            if (again.isEmpty()) {
-              out.printf("run %s: every scene finished; nothing to retry%n", runId);
-              out.flush();
-              return ExitCodes.OK;
-            }
-            RunManifest retry = plan(old, again);
-            long failed = outcomes.stream().filter(o -> o.state() == SceneOutcome.State.FAILED).count();
-            out.printf(
-                "retry %s of %s: %d scenes (%d failed, %d unfinished), %d per task, %d task(s)%n",
-                retry.runId(),
-                runId,
-                retry.scenes().size(),
-                failed,
-                retry.scenes().size() - failed,
-                retry.scenesPerTask(),
-                retry.split().taskCount());
-            if (!dryRun) {
-              List<String> ids = launcher.launch(retry, env);
-              out.println("submitted jobs " + String.join(", ", ids));
-            }
-            out.println(retry.runId());
+        (env, reader) -> {
+          RunManifest old = reader.manifest(runId);
+          List<SceneOutcome> outcomes = reader.scenes(old);
+          Set<SceneId> again =
+              outcomes.stream()
+                  .filter(o -> !o.state().isFinished())
+                  .map(SceneOutcome::scene)
+                  .collect(Collectors.toSet());
+          if (again.isEmpty()) {
+            out.printf("run %s: every scene finished; nothing to retry%n", runId);
             out.flush();
             return ExitCodes.OK;
-          } finally {
-            pool.shutdownNow();
           }
+          RunManifest retry = plan(old, again);
+          long failed = outcomes.stream().filter(o -> o.state() == SceneOutcome.State.FAILED).count();
+          out.printf(
+              "retry %s of %s: %d scenes (%d failed, %d unfinished), %d per task, %d task(s)%n",
+              retry.runId(),
+              runId,
+              retry.scenes().size(),
+              failed,
+              retry.scenes().size() - failed,
+              retry.scenesPerTask(),
+              retry.split().taskCount());
+          if (!dryRun) {
+            List<String> ids = launcher.launch(retry, env);
+            out.println("submitted jobs " + String.join(", ", ids));
+          }
+          out.println(retry.runId());
+          out.flush();
+          return ExitCodes.OK;
         });
   }
 

@@ -4,6 +4,7 @@ import dev.scenelift.batch.BatchEngine;
 import dev.scenelift.batch.JobDependency;
 import dev.scenelift.batch.JobRequest;
 import dev.scenelift.batch.aws.ArraySizing;
+import dev.scenelift.plan.TaskSizing;
 import dev.scenelift.batch.aws.StageProfile;
 import dev.scenelift.job.JobEnv;
 import dev.scenelift.manifest.ManifestStore;
@@ -110,14 +111,14 @@ public final class StageChain {
     if (tasks == 0) {
       throw new IllegalArgumentException("run " + manifest.runId() + " has no scenes to submit");
     }
-    if (tasks > ArraySizing.MAX_ARRAY) {
+    if (tasks > TaskSizing.MAX_TASKS) {
       throw new IllegalArgumentException(
           "run "
               + manifest.runId()
               + " needs "
               + tasks
               + " array tasks; AWS Batch allows at most "
-              + ArraySizing.MAX_ARRAY
+              + TaskSizing.MAX_TASKS
               + ": use --scenes-per-task "
               + ArraySizing.minimum(manifest.scenes().size())
               + " or more");

@@ -8,8 +8,6 @@ import dev.scenelift.json.Json;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,20 +70,15 @@ public final class StatusCommand implements Callable<Integer> {
         environment,
         opener,
         spec.commandLine().getErr(),
-        env -> {
-          ExecutorService pool = Executors.newFixedThreadPool(16);
-          try {
-            RunStatus status = new RunStatusReader(env, pool).read(runId);
-            if (json) {
-              out.println(Json.write(toJson(status)));
-            } else {
-              print(status, out, allScenes);
-            }
-            out.flush();
-            return status.allScenesFinished() ? ExitCodes.OK : ExitCodes.SCENES_FAILED;
-          } finally {
-            pool.shutdownNow();
+        (env, reader) -> {
+          RunStatus status = reader.read(runId);
+          if (json) {
+            out.println(Json.write(toJson(status)));
+          } else {
+            print(status, out, allScenes);
           }
+          out.flush();
+          return status.allScenesFinished() ? ExitCodes.OK : ExitCodes.SCENES_FAILED;
         });
   }
 

@@ -10,8 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -85,26 +83,20 @@ public final class WatchCommand implements Callable<Integer> {
         environment,
         opener,
         spec.commandLine().getErr(),
-        env -> {
-          ExecutorService pool = Executors.newFixedThreadPool(16);
-          try {
-            RunStatusReader reader = new RunStatusReader(env, pool);
-            RunJobs jobs = reader.jobs(runId);
-            Map<String, Integer> events = follow(env, reader, jobs, out);
-            if (!events.isEmpty()) {
-              out.println("events of this run on " + env.eventsQueue().orElseThrow() + ": " + events);
-            }
-            RunStatus status = reader.read(runId);
-            if (json) {
-              out.println(dev.scenelift.json.Json.write(StatusCommand.toJson(status)));
-            } else {
-              StatusCommand.print(status, out, false);
-            }
-            out.flush();
-            return status.allScenesFinished() ? ExitCodes.OK : ExitCodes.SCENES_FAILED;
-          } finally {
-            pool.shutdownNow();
+        (env, reader) -> {
+          RunJobs jobs = reader.jobs(runId);
+          Map<String, Integer> events = follow(env, reader, jobs, out);
+          if (!events.isEmpty()) {
+            out.println("events of this run on " + env.eventsQueue().orElseThrow() + ": " + events);
           }
+          RunStatus status = reader.read(runId);
+          if (json) {
+            out.println(dev.scenelift.json.Json.write(StatusCommand.toJson(status)));
+          } else {
+            StatusCommand.print(status, out, false);
+          }
+          out.flush();
+          return status.allScenesFinished() ? ExitCodes.OK : ExitCodes.SCENES_FAILED;
         });
   }
 

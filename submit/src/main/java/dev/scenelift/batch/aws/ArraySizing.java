@@ -1,6 +1,7 @@
 package dev.scenelift.batch.aws;
 
 import dev.scenelift.manifest.SceneEntry;
+import dev.scenelift.plan.TaskSizing;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -8,10 +9,9 @@ import java.util.OptionalInt;
  * Chooses k, the scenes per array child. AWS recommends 3–5 minutes of work per child; the default aims at {@value
  * #TARGET_SECONDS} s of fetch-scene (the longest stage per byte) for the median scene size, using {@link
  * StageProfile#FETCH_BYTES_PER_SECOND}: a ~575 MB scene takes ~29 s, so k = 8. An array holds at most {@value
- * #MAX_ARRAY} children: the default k is raised until it fits; an explicit k that does not fit is an error.
+ * TaskSizing#MAX_TASKS} children: the default k is raised until it fits; an explicit k that does not fit is an error.
  */
 public final class ArraySizing {
-  public static final int MAX_ARRAY = 10_000;
   public static final int TARGET_SECONDS = 240;
 
   private ArraySizing() {}
@@ -25,7 +25,7 @@ public final class ArraySizing {
         throw new IllegalArgumentException("--scenes-per-task must be at least 1, got " + k);
       }
       long tasks = tasks(n, k);
-      if (tasks > MAX_ARRAY) {
+      if (tasks > TaskSizing.MAX_TASKS) {
         throw new IllegalArgumentException(
             "--scenes-per-task "
                 + k
@@ -34,7 +34,7 @@ public final class ArraySizing {
                 + " array tasks for "
                 + n
                 + " scenes; AWS Batch allows at most "
-                + MAX_ARRAY
+                + TaskSizing.MAX_TASKS
                 + ": use --scenes-per-task "
                 + minimum(n)
                 + " or more");
@@ -50,9 +50,9 @@ public final class ArraySizing {
     return (int) Math.max(1, Math.round(TARGET_SECONDS / Math.max(seconds, 0.001)));
   }
 
-  /** The smallest k that keeps {@code n} scenes within {@link #MAX_ARRAY} children. */
+  /** The smallest k that keeps {@code n} scenes within {@link TaskSizing#MAX_TASKS} children. */
   public static int minimum(int n) {
-    return Math.max(1, (n + MAX_ARRAY - 1) / MAX_ARRAY);
+    return TaskSizing.minimumFor(n);
   }
 
   /** The median known (non-zero) scene size, or {@link StageProfile#TYPICAL_SCENE_BYTES} when no size is known. */
