@@ -25,6 +25,8 @@ final class SyntheticPlan {
 
   private static final Sensor[] ROTATION = {Sensor.LC08, Sensor.LE07, Sensor.LT05};
   private static final LocalDate C1_ARD_START = LocalDate.of(2017, 7, 13);
+  private static final int SUMMER_START = 160; // early June
+  private static final int SUMMER_DAYS = 100; // to mid-September
 
   private SyntheticPlan() {}
 
@@ -56,7 +58,9 @@ final class SyntheticPlan {
       int year = firstYear + r.nextInt(lastYear - firstYear + 1);
       // Landsat 8 began imaging in April 2013; keep its dates after that.
       int minDay = sensor == Sensor.LC08 && year == 2013 ? 100 : 1;
-      acquired = LocalDate.ofYearDay(year, minDay + r.nextInt(365 - minDay + 1));
+      int draw = r.nextInt(365 - minDay + 1);
+      // the clear scene is a summer one, so that its thumbnail shows land, not snow that looks like cloud
+      acquired = LocalDate.ofYearDay(year, index == 0 ? SUMMER_START + draw % SUMMER_DAYS : minDay + draw);
       LocalDate earliest = acquired.plusDays(20).isAfter(C1_ARD_START) ? acquired.plusDays(20) : C1_ARD_START;
       LocalDate produced = earliest.plusDays(r.nextInt(700));
       id = new SceneId(sensor, "CU", tile, acquired, produced, Collection.C1);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +47,7 @@ public final class SyntheticTiles {
    * Names the cache folder. Bump it when the output changes in a way the recipes do not show (pixel model, renderer,
    * bands, XML): a recipe change alone is caught by each scene's stamp.
    */
-  static final int GENERATOR_VERSION = 2;
+  static final int GENERATOR_VERSION = 3;
 
   private static final Logger LOG = LoggerFactory.getLogger(SyntheticTiles.class);
 
@@ -119,6 +120,7 @@ public final class SyntheticTiles {
   public Folder ensure(Tile tile, int count) throws IOException {
     checkCount(count);
     Path dir = dir(tile);
+    pruneOtherGenerations(tile);
     Files.createDirectories(dir);
     List<SceneRecipe> plan = SyntheticPlan.plan(tile, count);
     try (FileChannel channel =
@@ -142,6 +144,35 @@ public final class SyntheticTiles {
     }
     List<SceneId> ids = plan.stream().map(SceneRecipe::id).toList();
     return new Folder(dir, ids, Set.copyOf(ids));
+  }
+
+  /**
+   * Removes the tile's folders made by other generator versions ({@code <any size>-g<other>}): nothing reads them
+   * again, and at the default size each holds about 1.5 GB.
+   */
+  private void pruneOtherGenerations(Tile tile) throws IOException {
+    Path tileDir = root.resolve(tile.toString());
+    if (!Files.isDirectory(tileDir)) {
+      return;
+    }
+    String current = "-g" + GENERATOR_VERSION;
+    List<Path> stale;
+    try (Stream<Path> folders = Files.list(tileDir)) {
+      stale =
+          folders
+              .filter(Files::isDirectory)
+              .filter(f -> f.getFileName().toString().matches("\\d+-g\\d+"))
+              .filter(f -> !f.getFileName().toString().endsWith(current))
+              .toList();
+    }
+    for (Path folder : stale) {
+      try (Stream<Path> tree = Files.walk(folder)) {
+        for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+      LOG.info("removed synthetic scenes of an older generator: {}", folder);
+    }
   }
 
   /** Generates one scene with a pool as large as the machine, shut down before returning. */

@@ -9,6 +9,7 @@ import dev.scenelift.manifest.BundleSource;
 import dev.scenelift.manifest.SceneEntry;
 import dev.scenelift.scene.Bundle;
 import dev.scenelift.scene.Sensor;
+import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Tile;
 import dev.scenelift.source.Catalogs;
 import dev.scenelift.source.SourceOptions;
@@ -336,6 +337,28 @@ class SyntheticTilesTest {
   @Test
   void cacheFolderIsNamedBySizeAndGeneratorVersion() {
     assertThat(dir()).isEqualTo(data.resolve("synthetic/h03v03/" + SIZE + "-g" + SyntheticTiles.GENERATOR_VERSION));
+  }
+
+  @Test
+  void foldersOfOtherGeneratorsAreRemovedAndOtherSizesKept(@TempDir Path own) throws Exception {
+    Path tileDir = own.resolve("synthetic/h03v03");
+    Path stale = Files.createDirectories(tileDir.resolve("5000-g1"));
+    Files.writeString(stale.resolve("x_QA.tar"), "old");
+    Path otherSize = Files.createDirectories(tileDir.resolve("64-g" + SyntheticTiles.GENERATOR_VERSION));
+    Path notOurs = Files.createDirectories(tileDir.resolve("notes"));
+
+    new SyntheticTiles(own, 16).ensure(H03V03, 1);
+
+    assertThat(stale).doesNotExist();
+    assertThat(otherSize).isDirectory();
+    assertThat(notOurs).isDirectory();
+    assertThat(tileDir.resolve("16-g" + SyntheticTiles.GENERATOR_VERSION)).isDirectory();
+  }
+
+  @Test
+  void theClearSceneIsASummerOne() {
+    SceneId clear = SyntheticPlan.plan(H03V03, 1).get(0).id();
+    assertThat(clear.acquired().getMonthValue()).as(clear.toString()).isBetween(6, 9);
   }
 
   @Test
