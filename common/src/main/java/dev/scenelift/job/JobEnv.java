@@ -1,5 +1,9 @@
 package dev.scenelift.job;
 
+import dev.scenelift.store.S3Settings;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The environment variables jobs read. Terraform's job definitions, the AWS Batch submitter and the embedded engine
  * all set these names; nothing else reads the environment.
@@ -33,4 +37,23 @@ public final class JobEnv {
   public static final String WORKERS = "SCENELIFT_WORKERS";
 
   private JobEnv() {}
+
+  /**
+   * The variables that point a job at this store: endpoint, path style, region and static credentials, as {@link
+   * JobConfig#fromEnv} reads them back. A new mutable map, for the caller to add the run's own variables to.
+   */
+  public static Map<String, String> forStore(S3Settings store) {
+    Map<String, String> env = new HashMap<>();
+    store.endpoint().ifPresent(e -> env.put(S3_ENDPOINT, e.toString()));
+    env.put(S3_PATH_STYLE, Boolean.toString(store.pathStyle()));
+    store.region().ifPresent(r -> env.put(REGION, r));
+    store
+        .staticCredentials()
+        .ifPresent(
+            c -> {
+              env.put(S3_ACCESS_KEY_ID, c.accessKeyId());
+              env.put(S3_SECRET_ACCESS_KEY, c.secretAccessKey());
+            });
+    return env;
+  }
 }

@@ -16,7 +16,6 @@ import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3ClientFactory;
 import java.net.URI;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,13 +64,10 @@ class ArrayChildTaskTest {
   }
 
   private static Map<String, String> env(String manifest, int arrayIndex) {
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = JobEnv.forStore(store.settings());
     env.put(JobEnv.RUN_ID, "h03v03-task");
     env.put(JobEnv.MANIFEST, manifest);
     env.put(JobEnv.ARRAY_INDEX, Integer.toString(arrayIndex));
-    env.put(JobEnv.S3_ENDPOINT, store.endpoint().toString());
-    env.put(JobEnv.S3_ACCESS_KEY_ID, EmbeddedS3Store.ACCESS_KEY);
-    env.put(JobEnv.S3_SECRET_ACCESS_KEY, EmbeddedS3Store.SECRET_KEY);
     return env;
   }
 

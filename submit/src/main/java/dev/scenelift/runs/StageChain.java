@@ -42,7 +42,7 @@ public final class StageChain {
 
   /**
    * @param eventsQueue SQS queue for scene events, passed to every job
-   * @param extraEnvironment more variables for every job (e.g. {@link #storeEnvironment(S3Settings)})
+   * @param extraEnvironment more variables for every job (e.g. {@link JobEnv#forStore(S3Settings)})
    */
   public StageChain(Optional<URI> eventsQueue, Map<String, String> extraEnvironment) {
     this(eventsQueue, false, extraEnvironment);
@@ -72,22 +72,6 @@ public final class StageChain {
   /** {@code scenelift-<run-id>-<stage>}. */
   public static String jobName(String runId, Stage stage) {
     return "scenelift-" + runId + "-" + stage.jobName();
-  }
-
-  /** The overrides that point a job at an S3-compatible store (endpoint, path style, static credentials). */
-  public static Map<String, String> storeEnvironment(S3Settings store) {
-    Map<String, String> env = new HashMap<>();
-    store.endpoint().ifPresent(e -> env.put(JobEnv.S3_ENDPOINT, e.toString()));
-    env.put(JobEnv.S3_PATH_STYLE, Boolean.toString(store.pathStyle()));
-    store.region().ifPresent(r -> env.put(JobEnv.REGION, r));
-    store
-        .staticCredentials()
-        .ifPresent(
-            c -> {
-              env.put(JobEnv.S3_ACCESS_KEY_ID, c.accessKeyId());
-              env.put(JobEnv.S3_SECRET_ACCESS_KEY, c.secretAccessKey());
-            });
-    return env;
   }
 
   /** Submits the run's jobs in graph order and returns their ids in stage order. */

@@ -35,7 +35,7 @@ final class EmbeddedLauncher {
     if (manifest.scenes().isEmpty()) {
       return Map.of();
     }
-    Map<String, String> extra = new HashMap<>(StageChain.storeEnvironment(env.storeSettings()));
+    Map<String, String> extra = new HashMap<>(JobEnv.forStore(env.storeSettings()));
     if (requesterPays) {
       extra.put(JobEnv.REQUEST_PAYER_SOURCE, "true");
     }

@@ -1,5 +1,6 @@
 package dev.scenelift.chaos;
 
+import dev.scenelift.job.JobEnv;
 import dev.scenelift.batch.JobState;
 import dev.scenelift.batch.JobStatus;
 import dev.scenelift.engine.ChildLogs;
@@ -91,7 +92,7 @@ final class ChaosRun {
       Duration timeout,
       Map<String, String> baseEnvironment)
       throws Exception {
-    StageChain chain = new StageChain(Optional.empty(), false, StageChain.storeEnvironment(jobStore));
+    StageChain chain = new StageChain(Optional.empty(), false, JobEnv.forStore(jobStore));
     try (LocalBatchEngine engine =
         new LocalBatchEngine(executor, realJobs(), baseEnvironment, ChildLogs.directory(logs))) {
       Map<Stage, String> ids =

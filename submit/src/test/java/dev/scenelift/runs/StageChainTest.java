@@ -58,7 +58,7 @@ class StageChainTest {
     S3Location at = m.layout().manifest(RUN);
     Kept engine = new Kept();
     Map<String, String> store =
-        StageChain.storeEnvironment(S3Settings.compatible(URI.create("http://127.0.0.1:9999"), "k", "s"));
+        JobEnv.forStore(S3Settings.compatible(URI.create("http://127.0.0.1:9999"), "k", "s"));
 
     new StageChain(Optional.of(URI.create("http://sqs.local/q")), true, store).submit(m, at, engine);
 

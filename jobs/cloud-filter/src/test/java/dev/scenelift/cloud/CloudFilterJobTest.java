@@ -3,6 +3,7 @@ package dev.scenelift.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.scenelift.job.JobEnv;
 import dev.scenelift.job.JobEntryPoint;
 import dev.scenelift.json.Json;
 import dev.scenelift.manifest.RunManifest;
@@ -29,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -117,14 +117,10 @@ class CloudFilterJobTest {
   }
 
   private int run(String runId, int index, String... args) {
-    Map<String, String> env = new HashMap<>();
-    env.put("SCENELIFT_RUN_ID", runId);
-    env.put("SCENELIFT_MANIFEST", layout.manifest(runId).toString());
-    env.put("AWS_BATCH_JOB_ARRAY_INDEX", Integer.toString(index));
-    env.put("SCENELIFT_S3_ENDPOINT", store.endpoint().toString());
-    env.put("SCENELIFT_S3_ACCESS_KEY_ID", EmbeddedS3Store.ACCESS_KEY);
-    env.put("SCENELIFT_S3_SECRET_ACCESS_KEY", EmbeddedS3Store.SECRET_KEY);
-    env.put("AWS_REGION", "us-east-1");
+    Map<String, String> env = JobEnv.forStore(store.settings());
+    env.put(JobEnv.RUN_ID, runId);
+    env.put(JobEnv.MANIFEST, layout.manifest(runId).toString());
+    env.put(JobEnv.ARRAY_INDEX, Integer.toString(index));
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--temp-dir=" + scratch);
     return new CloudFilterEntryPoint()

@@ -33,7 +33,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -93,12 +92,9 @@ class CogConvertJobTest {
     RunManifest manifest =
         new RunManifest(runId, Tile.parse("h03v03"), "file:///data", Instant.now(), 10, layout, entries, options);
     S3Location at = new ManifestStore(s3).write(manifest);
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = JobEnv.forStore(store.settings());
     env.put(JobEnv.RUN_ID, runId);
     env.put(JobEnv.MANIFEST, at.toString());
-    env.put(JobEnv.S3_ENDPOINT, store.endpoint().toString());
-    env.put(JobEnv.S3_ACCESS_KEY_ID, EmbeddedS3Store.ACCESS_KEY);
-    env.put(JobEnv.S3_SECRET_ACCESS_KEY, EmbeddedS3Store.SECRET_KEY);
     env.put(JobEnv.WORKERS, "2");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

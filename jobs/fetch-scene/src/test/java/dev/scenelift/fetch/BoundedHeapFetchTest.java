@@ -74,20 +74,11 @@ class BoundedHeapFetchTest {
       String manifestUri = new ManifestStore(s3).write(manifest).toString();
       Path log = dir.resolve("child.log");
       ProcessBuilder child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx256m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  MeasuredFetch.class.getName())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
+          ChildJvm.of("256m", MeasuredFetch.class).redirectErrorStream(true).redirectOutput(log.toFile());
       Map<String, String> env = child.environment();
+      env.putAll(JobEnv.forStore(store.settings()));
       env.put(JobEnv.RUN_ID, manifest.runId());
       env.put(JobEnv.MANIFEST, manifestUri);
-      env.put(JobEnv.S3_ENDPOINT, store.endpoint().toString());
-      env.put(JobEnv.S3_ACCESS_KEY_ID, EmbeddedS3Store.ACCESS_KEY);
-      env.put(JobEnv.S3_SECRET_ACCESS_KEY, EmbeddedS3Store.SECRET_KEY);
       Process process = child.start();
       assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
 

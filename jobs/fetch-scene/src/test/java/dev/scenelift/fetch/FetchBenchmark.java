@@ -171,14 +171,7 @@ public final class FetchBenchmark {
       Map<String, String> jobEnv = manifest("fresh-" + rep);
       Path log = work.resolve("fetch-" + rep + ".log");
       ProcessBuilder child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx256m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  MeasuredFetch.class.getName())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
+          ChildJvm.of("256m", MeasuredFetch.class).redirectErrorStream(true).redirectOutput(log.toFile());
       child.environment().putAll(jobEnv);
       long start = System.nanoTime();
       int code = child.start().waitFor();
@@ -210,12 +203,10 @@ public final class FetchBenchmark {
     }
 
     private Map<String, String> env(String runId, String manifestUri) {
-      return Map.of(
-          JobEnv.RUN_ID, runId,
-          JobEnv.MANIFEST, manifestUri,
-          JobEnv.S3_ENDPOINT, store.endpoint().toString(),
-          JobEnv.S3_ACCESS_KEY_ID, EmbeddedS3Store.ACCESS_KEY,
-          JobEnv.S3_SECRET_ACCESS_KEY, EmbeddedS3Store.SECRET_KEY);
+      Map<String, String> env = JobEnv.forStore(store.settings());
+      env.put(JobEnv.RUN_ID, runId);
+      env.put(JobEnv.MANIFEST, manifestUri);
+      return env;
     }
   }
 
@@ -260,12 +251,9 @@ public final class FetchBenchmark {
 
   private static double singlePutFreshJvm(EmbeddedS3Store store, Path bundle) throws Exception {
     ProcessBuilder child =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            SinglePut.class.getName(),
+        ChildJvm.of(
+            "256m",
+            SinglePut.class,
             store.endpoint().toString(),
             BUCKET,
             "put/" + bundle.getFileName(),

@@ -33,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,13 +113,10 @@ class FetchSceneJobTest {
             scenes,
             Map.of());
     S3Location location = new ManifestStore(s3).write(manifest);
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = JobEnv.forStore(store.settings());
     env.put(JobEnv.RUN_ID, manifest.runId());
     env.put(JobEnv.MANIFEST, location.toString());
     env.put(JobEnv.ARRAY_INDEX, "0");
-    env.put(JobEnv.S3_ENDPOINT, store.endpoint().toString());
-    env.put(JobEnv.S3_ACCESS_KEY_ID, EmbeddedS3Store.ACCESS_KEY);
-    env.put(JobEnv.S3_SECRET_ACCESS_KEY, EmbeddedS3Store.SECRET_KEY);
     return env;
   }
 

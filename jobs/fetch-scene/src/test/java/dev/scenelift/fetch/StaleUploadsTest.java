@@ -59,19 +59,11 @@ class StaleUploadsTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
 
-      int code =
-          new FetchSceneJob()
-              .run(
-                  List.of(),
-                  Map.of(
-                      JobEnv.RUN_ID, manifest.runId(),
-                      JobEnv.MANIFEST, at.toString(),
-                      JobEnv.ARRAY_INDEX, "0",
-                      JobEnv.S3_ENDPOINT, store.endpoint().toString(),
-                      JobEnv.S3_ACCESS_KEY_ID, EmbeddedS3Store.ACCESS_KEY,
-                      JobEnv.S3_SECRET_ACCESS_KEY, EmbeddedS3Store.SECRET_KEY),
-                  print,
-                  print);
+      Map<String, String> env = JobEnv.forStore(store.settings());
+      env.put(JobEnv.RUN_ID, manifest.runId());
+      env.put(JobEnv.MANIFEST, at.toString());
+      env.put(JobEnv.ARRAY_INDEX, "0");
+      int code = new FetchSceneJob().run(List.of(), env, print, print);
 
       assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.OK);
       assertThat(out.toString(StandardCharsets.UTF_8)).contains(SCENE + ": aborted 1 multipart upload(s)");

@@ -15,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntBinaryOperator;
@@ -74,12 +73,9 @@ final class IndexedTile implements AutoCloseable {
   }
 
   Map<String, String> env() {
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = JobEnv.forStore(store.settings());
     env.put(JobEnv.RUN_ID, "run-1");
     env.put(JobEnv.MANIFEST, manifest.toString());
-    env.put(JobEnv.S3_ENDPOINT, store.endpoint().toString());
-    env.put(JobEnv.S3_ACCESS_KEY_ID, EmbeddedS3Store.ACCESS_KEY);
-    env.put(JobEnv.S3_SECRET_ACCESS_KEY, EmbeddedS3Store.SECRET_KEY);
     env.put(JobEnv.WORKERS, "2");
     return env;
   }
