@@ -164,10 +164,8 @@ resource "aws_batch_job_definition" "job" {
       action       = "EXIT"
       on_exit_code = "2"
     }
-    evaluate_on_exit {
-      action    = "EXIT"
-      on_reason = "*"
-    }
+    # No catch-all EXIT: a failure no rule matches (exit 3, infrastructure; a crash; a killed container) is retried,
+    # which is AWS Batch's rule for unmatched failures.
   }
 
   timeout {

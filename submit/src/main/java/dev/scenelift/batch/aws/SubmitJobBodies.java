@@ -12,8 +12,9 @@ import java.util.TreeMap;
  * <p>The retry strategy (at most 5 rules; the first that matches decides): RETRY when the host went away ({@code
  * onStatusReason "Host EC2*"}: Spot reclaim, instance terminated) or the image could not be pulled ({@code onReason
  * "CannotPullContainerError*"}); EXIT on exit code {@value ExitCodes#SCENES_FAILED} (scenes failed: data errors, each
- * with a failure record) and {@value ExitCodes#USAGE} (bad configuration); EXIT on anything else ({@code onReason
- * "*"}), since an unmatched exit would otherwise be retried. A dependency of an array job on an array job is N_TO_N;
+ * with a failure record) and {@value ExitCodes#USAGE} (bad configuration). No catch-all: AWS Batch retries what no
+ * rule matches, so {@value ExitCodes#INFRASTRUCTURE}, crashes and killed containers are retried, as the embedded
+ * engine retries them. A dependency of an array job on an array job is N_TO_N;
  * a plain job (a one-task stage) depends on the whole job, as Batch allows N_TO_N only between arrays.
  */
 public final class SubmitJobBodies {
@@ -22,8 +23,7 @@ public final class SubmitJobBodies {
           new SubmitJobBody.OnExit("RETRY", "Host EC2*", null, null),
           new SubmitJobBody.OnExit("RETRY", null, "CannotPullContainerError*", null),
           new SubmitJobBody.OnExit("EXIT", null, null, Integer.toString(ExitCodes.SCENES_FAILED)),
-          new SubmitJobBody.OnExit("EXIT", null, null, Integer.toString(ExitCodes.USAGE)),
-          new SubmitJobBody.OnExit("EXIT", null, "*", null));
+          new SubmitJobBody.OnExit("EXIT", null, null, Integer.toString(ExitCodes.USAGE)));
 
   private final AwsRunConfig config;
 

@@ -97,8 +97,7 @@ class AwsBatchEngineTest {
             tree("[{\"action\":\"RETRY\",\"onStatusReason\":\"Host EC2*\"},"
                 + "{\"action\":\"RETRY\",\"onReason\":\"CannotPullContainerError*\"},"
                 + "{\"action\":\"EXIT\",\"onExitCode\":\"1\"},"
-                + "{\"action\":\"EXIT\",\"onExitCode\":\"2\"},"
-                + "{\"action\":\"EXIT\",\"onReason\":\"*\"}]"));
+                + "{\"action\":\"EXIT\",\"onExitCode\":\"2\"}]"));
     assertThat(fetch.get("timeout").get("attemptDurationSeconds").asInt()).isGreaterThanOrEqualTo(900);
     JsonNode filter = bodies.get(1);
     assertThat(filter.get("arrayProperties").get("size").asInt()).isEqualTo(tasks);
