@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
@@ -168,10 +169,12 @@ public final class SyntheticTiles {
     for (Path folder : stale) {
       try (Stream<Path> tree = Files.walk(folder)) {
         for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
+          Files.deleteIfExists(p);
         }
+        LOG.info("removed synthetic scenes of an older generator: {}", folder);
+      } catch (NoSuchFileException e) {
+        // another run removed it first
       }
-      LOG.info("removed synthetic scenes of an older generator: {}", folder);
     }
   }
 
