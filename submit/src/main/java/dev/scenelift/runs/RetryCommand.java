@@ -1,7 +1,6 @@
 package dev.scenelift.runs;
 
 import dev.scenelift.batch.aws.ArraySizing;
-import dev.scenelift.batch.aws.AwsOptions;
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.manifest.RunManifest;
 import dev.scenelift.manifest.SceneEntry;
@@ -14,14 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code submit-run retry <run-id>}: a new run (new id, new manifest, same source, layout and options) over only the
@@ -38,11 +33,9 @@ import picocli.CommandLine.Spec;
       "2:usage error, unknown run or bad configuration",
       "3:AWS (or the store) could not be reached"
     })
-public final class RetryCommand implements Callable<Integer> {
+public final class RetryCommand extends RunCommand {
   /** Manifest option naming the run a retry came from. */
   public static final String RETRY_OF = "retry-of";
-
-  @Mixin AwsOptions aws;
 
   @Parameters(index = "0", paramLabel = "RUN-ID", description = "The run whose failed scenes to run again.")
   String runId;
@@ -56,11 +49,7 @@ public final class RetryCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Show the new run's scenes without submitting. Default: ${DEFAULT-VALUE}.")
   boolean dryRun;
 
-  @Spec CommandSpec spec;
-
-  private final RunEnvironment.Opener opener;
   private final RunLauncher launcher;
-  private final Map<String, String> environment;
   private final Clock clock;
 
   public RetryCommand() {
@@ -68,20 +57,15 @@ public final class RetryCommand implements Callable<Integer> {
   }
 
   public RetryCommand(RunEnvironment.Opener opener, RunLauncher launcher, Map<String, String> environment, Clock clock) {
-    this.opener = opener;
+    super(opener, environment);
     this.launcher = launcher;
-    this.environment = Map.copyOf(environment);
     this.clock = clock;
   }
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    return RunCommandSupport.run(
-        aws,
-        environment,
-        opener,
-        spec.commandLine().getErr(),
+    PrintWriter out = out();
+    return withRun(
         (env, reader) -> {
           RunManifest old = reader.manifest(runId);
           List<SceneOutcome> outcomes = reader.scenes(old);

@@ -2,19 +2,14 @@ package dev.scenelift.runs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenelift.batch.JobStatus;
-import dev.scenelift.batch.aws.AwsOptions;
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.json.Json;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code submit-run status <run-id>}: each stage's array status counts and each scene's outcome. */
 @Command(
@@ -30,9 +25,7 @@ import picocli.CommandLine.Spec;
       "2:usage error, unknown run or bad configuration",
       "3:AWS (or the store) could not be reached"
     })
-public final class StatusCommand implements Callable<Integer> {
-  @Mixin AwsOptions aws;
-
+public final class StatusCommand extends RunCommand {
   @Parameters(index = "0", paramLabel = "RUN-ID", description = "The run, e.g. h03v03-20261124t0530-3f2a.")
   String runId;
 
@@ -44,11 +37,6 @@ public final class StatusCommand implements Callable<Integer> {
       description = "List every scene, not only the failed ones. Default: ${DEFAULT-VALUE}.")
   boolean allScenes;
 
-  @Spec CommandSpec spec;
-
-  private final RunEnvironment.Opener opener;
-  private final Map<String, String> environment;
-
   public StatusCommand() {
     this(AwsRunEnvironment::openOrFail, System.getenv());
   }
@@ -58,18 +46,13 @@ public final class StatusCommand implements Callable<Integer> {
    * @param environment the process environment the AWS options fall back to
    */
   public StatusCommand(RunEnvironment.Opener opener, Map<String, String> environment) {
-    this.opener = opener;
-    this.environment = Map.copyOf(environment);
+    super(opener, environment);
   }
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    return RunCommandSupport.run(
-        aws,
-        environment,
-        opener,
-        spec.commandLine().getErr(),
+    PrintWriter out = out();
+    return withRun(
         (env, reader) -> {
           RunStatus status = reader.read(runId);
           if (json) {

@@ -1,6 +1,5 @@
 package dev.scenelift.runs;
 
-import dev.scenelift.batch.aws.AwsOptions;
 import dev.scenelift.batch.aws.BatchSubmitException;
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.scene.Stage;
@@ -9,7 +8,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -17,11 +15,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -41,10 +36,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
       "2:usage error, unknown run or bad configuration",
       "3:AWS (or the store) could not be reached"
     })
-public final class WatchCommand implements Callable<Integer> {
+public final class WatchCommand extends RunCommand {
   private static final Logger LOG = LoggerFactory.getLogger(WatchCommand.class);
-
-  @Mixin AwsOptions aws;
 
   @Parameters(index = "0", paramLabel = "RUN-ID", description = "The run to follow.")
   String runId;
@@ -61,28 +54,18 @@ public final class WatchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the final status as one JSON document. Default: ${DEFAULT-VALUE}.")
   boolean json;
 
-  @Spec CommandSpec spec;
-
-  private final RunEnvironment.Opener opener;
-  private final Map<String, String> environment;
-
   public WatchCommand() {
     this(AwsRunEnvironment::openOrFail, System.getenv());
   }
 
   public WatchCommand(RunEnvironment.Opener opener, Map<String, String> environment) {
-    this.opener = opener;
-    this.environment = Map.copyOf(environment);
+    super(opener, environment);
   }
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    return RunCommandSupport.run(
-        aws,
-        environment,
-        opener,
-        spec.commandLine().getErr(),
+    PrintWriter out = out();
+    return withRun(
         (env, reader) -> {
           RunJobs jobs = reader.jobs(runId);
           Map<String, Integer> events = follow(env, reader, jobs, out);
