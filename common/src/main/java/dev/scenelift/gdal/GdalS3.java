@@ -36,6 +36,7 @@ public final class GdalS3 {
       gdal.SetConfigOption("AWS_HTTPS", "https".equalsIgnoreCase(e.getScheme()) ? "YES" : "NO");
     }
     gdal.SetConfigOption("AWS_VIRTUAL_HOSTING", settings.pathStyle() ? "FALSE" : "TRUE");
+    gdal.SetConfigOption("AWS_NO_SIGN_REQUEST", settings.unsigned() ? "YES" : "NO");
     settings
         .staticCredentials()
         .ifPresent(

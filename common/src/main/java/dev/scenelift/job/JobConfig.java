@@ -43,19 +43,34 @@ public record JobConfig(
     int index = integer(env, JobEnv.ARRAY_INDEX, 0, 0);
     String jobId = env.getOrDefault(JobEnv.JOB_ID, "local-" + runId);
     int attempt = integer(env, JobEnv.ATTEMPT, 1, 1);
+    S3Settings s3 = s3(env);
+    Optional<URI> events =
+        optional(env, JobEnv.EVENTS_QUEUE).map(v -> parse(JobEnv.EVENTS_QUEUE, v, URI::create));
+    int workers = integer(env, JobEnv.WORKERS, Runtime.getRuntime().availableProcessors(), 1);
+    return new JobConfig(
+        runId, manifest, index, jobId, attempt, s3, events, bool(env, JobEnv.FORCE, false), workers);
+  }
+
+  /**
+   * The S3 settings alone, from {@link JobEnv}'s variables (the inverse of {@link JobEnv#forStore}); for commands that
+   * run outside a run too.
+   *
+   * @throws JobConfigException naming the variable that is bad
+   */
+  public static S3Settings s3(Map<String, String> env) {
     Optional<URI> endpoint = optional(env, JobEnv.S3_ENDPOINT).map(v -> parse(JobEnv.S3_ENDPOINT, v, URI::create));
     boolean pathStyle = bool(env, JobEnv.S3_PATH_STYLE, endpoint.isPresent());
     Optional<S3Settings.StaticCredentials> credentials =
         optional(env, JobEnv.S3_ACCESS_KEY_ID)
             .map(id -> new S3Settings.StaticCredentials(id, required(env, JobEnv.S3_SECRET_ACCESS_KEY)));
     Optional<String> region = optional(env, JobEnv.REGION).or(() -> optional(env, "AWS_DEFAULT_REGION"));
-    S3Settings s3 =
-        new S3Settings(region, endpoint, pathStyle, bool(env, JobEnv.REQUEST_PAYER_SOURCE, false), credentials);
-    Optional<URI> events =
-        optional(env, JobEnv.EVENTS_QUEUE).map(v -> parse(JobEnv.EVENTS_QUEUE, v, URI::create));
-    int workers = integer(env, JobEnv.WORKERS, Runtime.getRuntime().availableProcessors(), 1);
-    return new JobConfig(
-        runId, manifest, index, jobId, attempt, s3, events, bool(env, JobEnv.FORCE, false), workers);
+    return new S3Settings(
+        region,
+        endpoint,
+        pathStyle,
+        bool(env, JobEnv.REQUEST_PAYER_SOURCE, false),
+        credentials,
+        bool(env, JobEnv.S3_UNSIGNED, false));
   }
 
   private static String required(Map<String, String> env, String name) {

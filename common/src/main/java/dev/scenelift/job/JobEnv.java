@@ -27,6 +27,8 @@ public final class JobEnv {
   /** Static credentials, only for the embedded store; on AWS the job role's credentials are used. */
   public static final String S3_ACCESS_KEY_ID = "SCENELIFT_S3_ACCESS_KEY_ID";
   public static final String S3_SECRET_ACCESS_KEY = "SCENELIFT_S3_SECRET_ACCESS_KEY";
+  /** {@code true}: send S3 requests unsigned (the embedded store checks no signatures). */
+  public static final String S3_UNSIGNED = "SCENELIFT_S3_UNSIGNED";
   /** {@code true}: read s3:// sources with {@code x-amz-request-payer: requester}. */
   public static final String REQUEST_PAYER_SOURCE = "SCENELIFT_REQUEST_PAYER";
   /** SQS queue URL for per-scene events. */
@@ -39,7 +41,8 @@ public final class JobEnv {
   private JobEnv() {}
 
   /**
-   * The variables that point a job at this store: endpoint, path style, region and static credentials, as {@link
+   * The variables that point a job at this store: endpoint, path style, region, static credentials and whether requests
+   * go unsigned, as {@link
    * JobConfig#fromEnv} reads them back. A new mutable map, for the caller to add the run's own variables to.
    */
   public static Map<String, String> forStore(S3Settings store) {
@@ -54,6 +57,9 @@ public final class JobEnv {
               env.put(S3_ACCESS_KEY_ID, c.accessKeyId());
               env.put(S3_SECRET_ACCESS_KEY, c.secretAccessKey());
             });
+    if (store.unsigned()) {
+      env.put(S3_UNSIGNED, "true");
+    }
     return env;
   }
 }

@@ -18,9 +18,10 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
  */
 public final class EmbeddedS3Store implements AutoCloseable {
   /**
-   * The fixed credentials clients of the embedded store sign with. The store does not check signatures: it listens on
-   * loopback only and these constants are public, so checking would guard nothing while costing a second SHA-256
-   * pass over every uploaded byte (and, for signed single PUTs, holding the whole body in memory).
+   * The fixed credentials of the embedded store, for clients that must hold some (presigned links, SQS). The store
+   * checks no signatures and its clients send none ({@link S3Settings#unsigned()}): it listens on loopback only and
+   * these constants are public, so signing and checking would guard nothing while each costs a SHA-256 pass over every
+   * uploaded byte (and a signed single PUT is held whole in memory to be checked).
    */
   public static final String ACCESS_KEY = "scenelift";
 
@@ -66,9 +67,9 @@ public final class EmbeddedS3Store implements AutoCloseable {
     return endpoint;
   }
 
-  /** Settings for a client of this store. */
+  /** Settings for a client of this store: unsigned, since the store checks no signatures. */
   public S3Settings settings() {
-    return S3Settings.compatible(endpoint, ACCESS_KEY, SECRET_KEY);
+    return S3Settings.compatible(endpoint, ACCESS_KEY, SECRET_KEY).withUnsigned(true);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.scenelift.store;
 
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -49,6 +50,9 @@ public final class S3ClientFactory {
       }
     });
     settings.endpoint().ifPresent(builder::endpointOverride);
+    if (settings.unsigned()) {
+      return builder.credentialsProvider(AnonymousCredentialsProvider.create()).build();
+    }
     settings
         .staticCredentials()
         .ifPresentOrElse(

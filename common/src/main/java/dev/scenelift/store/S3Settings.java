@@ -11,13 +11,16 @@ import java.util.Optional;
  * @param pathStyle path-style addressing (needed by most S3-compatible stores)
  * @param requesterPays send {@code x-amz-request-payer: requester} on reads of source buckets
  * @param staticCredentials fixed credentials, only for the embedded store; empty means the default chain
+ * @param unsigned send requests without a signature: only for the embedded store, which checks none. Over plain HTTP
+ *     the SDK signs every payload, a SHA-256 pass over each byte sent
  */
 public record S3Settings(
     Optional<String> region,
     Optional<URI> endpoint,
     boolean pathStyle,
     boolean requesterPays,
-    Optional<StaticCredentials> staticCredentials) {
+    Optional<StaticCredentials> staticCredentials,
+    boolean unsigned) {
 
   /** An access key pair. {@link #toString()} never shows the secret. */
   public record StaticCredentials(String accessKeyId, String secretAccessKey) {
@@ -29,7 +32,7 @@ public record S3Settings(
 
   /** Real AWS S3 in the given region (or the default chain's region). */
   public static S3Settings aws(Optional<String> region) {
-    return new S3Settings(region, Optional.empty(), false, false, Optional.empty());
+    return new S3Settings(region, Optional.empty(), false, false, Optional.empty(), false);
   }
 
   /** An S3-compatible endpoint with fixed credentials, path-style, as the embedded store needs. */
@@ -39,10 +42,19 @@ public record S3Settings(
         Optional.of(endpoint),
         true,
         false,
-        Optional.of(new StaticCredentials(accessKeyId, secretAccessKey)));
+        Optional.of(new StaticCredentials(accessKeyId, secretAccessKey)),
+        false);
   }
 
   public S3Settings withRequesterPays(boolean value) {
-    return new S3Settings(region, endpoint, pathStyle, value, staticCredentials);
+    return new S3Settings(region, endpoint, pathStyle, value, staticCredentials, unsigned);
+  }
+
+  public S3Settings withEndpoint(URI value) {
+    return new S3Settings(region, Optional.of(value), pathStyle, requesterPays, staticCredentials, unsigned);
+  }
+
+  public S3Settings withUnsigned(boolean value) {
+    return new S3Settings(region, endpoint, pathStyle, requesterPays, staticCredentials, value);
   }
 }

@@ -39,6 +39,18 @@ class JobConfigTest {
   }
 
   @Test
+  void storeVariablesReadBackAsTheSettingsTheyCameFrom() {
+    var store =
+        dev.scenelift.store.S3Settings.compatible(java.net.URI.create("http://127.0.0.1:9370"), "id", "secret");
+    for (var settings : java.util.List.of(store, store.withUnsigned(true))) {
+      java.util.Map<String, String> env = JobEnv.forStore(settings);
+      env.put(JobEnv.RUN_ID, "r1");
+      env.put(JobEnv.MANIFEST, "s3://scenelift/runs/r1/manifest.json");
+      assertThat(JobConfig.fromEnv(env).s3()).isEqualTo(settings);
+    }
+  }
+
+  @Test
   void secretNeverPrints() {
     var creds = new dev.scenelift.store.S3Settings.StaticCredentials("id", "topsecret");
     assertThat(creds.toString()).doesNotContain("topsecret");

@@ -182,7 +182,7 @@ final class IndexBuildCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     boolean envForce = "true".equalsIgnoreCase(env.getOrDefault(JobEnv.FORCE, "false"));
     int w = env.containsKey(JobEnv.WORKERS) ? Integer.parseInt(env.get(JobEnv.WORKERS).strip()) : cores;
-    return new Target(t, layout, StandaloneS3.settings(env), Optional.empty(), List.of(), "standalone", envForce, w, Optional.empty());
+    return new Target(t, layout, JobConfig.s3(env), Optional.empty(), List.of(), "standalone", envForce, w, Optional.empty());
   }
 
   private Target fromRun() {
