@@ -21,9 +21,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A read-only web view of a bucket store on loopback: {@code GET /<bucket>/<key>} answers with the object, fetched
- * with the caller's (signed) S3 client. A bucket on AWS accepts only signed requests and relative links cannot carry
- * presigned query strings, and a store's own answer to a folder is an XML listing, not its AAlist.html: this is how a
- * browser opens AAlist.html and thumbindex.html of a run, read-only.
+ * with the caller's S3 client (signed on AWS). A bucket on AWS accepts only signed requests and relative links cannot
+ * carry presigned query strings, and a store's own answer to a folder is an XML listing, not its AAlist.html: this is
+ * how a browser opens AAlist.html and thumbindex.html of a run, read-only.
  *
  * <p>The caller owns the S3 client; {@link #close()} stops the server (closing twice is safe).
  */
