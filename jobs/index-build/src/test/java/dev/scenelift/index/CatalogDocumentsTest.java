@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.scenelift.eo3.Eo3Documents;
 import dev.scenelift.json.Json;
+import dev.scenelift.stac.StacNodeValidator;
 import dev.scenelift.stac.StacSchemas;
 import dev.scenelift.store.S3Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogDocumentsTest {
   private IndexedTile tile;
   private final StacSchemas schemas = new StacSchemas();
+  private final StacNodeValidator stacNodeValidator = new StacNodeValidator();
+  @TempDir Path work;
 
   @BeforeAll
   void index(@TempDir Path tmp) throws Exception {
@@ -55,6 +59,56 @@ class CatalogDocumentsTest {
             "https://stac-extensions.github.io/eo/v1.1.0/schema.json",
             "https://stac-extensions.github.io/projection/v1.1.0/schema.json",
             "https://stac-extensions.github.io/raster/v1.1.0/schema.json");
+  }
+
+  /** Every STAC document index-build wrote (catalog, collections, items), copied out of the store as files. */
+  private List<Path> stacFiles() throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (String key : dev.scenelift.testing.S3TestSupport.keys(tile.s3, "scenelift", tile.layout.cog().key())) {
+      if (key.endsWith("/catalog.json") || key.endsWith("/collection.json") || key.endsWith("_stac-item.json")) {
+        Path f = work.resolve("store").resolve(key);
+        java.nio.file.Files.createDirectories(f.getParent());
+        java.nio.file.Files.write(f, tile.bytes(new S3Location("scenelift", key)));
+        files.add(f);
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void everyStacDocumentPassesStacNodeValidatorOffline() throws Exception {
+    List<Path> files = stacFiles();
+    assertThat(files).hasSize(3);
+    StacNodeValidator.Result r = stacNodeValidator.validate(files, work);
+    assertThat(r.allValid(files.size())).as(r.output()).isTrue();
+  }
+
+  @Test
+  void stacNodeValidatorFailsBrokenDocumentsAndSchemasItCannotFindOffline() throws Exception {
+    ObjectNode item = (ObjectNode) json(tile.names().stacItem(L8));
+    ObjectNode badCloud = item.deepCopy();
+    ((ObjectNode) badCloud.get("properties")).put("eo:cloud_cover", 150);
+    ObjectNode noId = item.deepCopy();
+    noId.remove("id");
+    ObjectNode notOffline = item.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ArrayNode) notOffline.get("stac_extensions"))
+        .add("https://stac-extensions.github.io/sat/v1.0.0/schema.json");
+    ObjectNode collection = (ObjectNode) json(tile.names().stacCollection(TILE));
+    collection.remove("extent");
+    List<Path> broken = new ArrayList<>();
+    for (Map.Entry<String, ObjectNode> e :
+        Map.of("cloud", badCloud, "id", noId, "offline", notOffline, "extent", collection).entrySet()) {
+      broken.add(java.nio.file.Files.write(work.resolve(e.getKey() + ".json"), Json.writeBytes(e.getValue())));
+    }
+    StacNodeValidator.Result r = stacNodeValidator.validate(broken, work);
+    assertThat(r.exit()).as(r.output()).isEqualTo(1);
+    assertThat(r.files()).isEqualTo(4);
+    assertThat(r.valid()).as(r.output()).isZero();
+    assertThat(r.output())
+        .contains("must be <= 100")
+        .contains("must have required property 'id'")
+        .contains("must have required property 'extent'")
+        .contains("https://stac-extensions.github.io/sat/v1.0.0/schema.json' not found");
   }
 
   @Test
