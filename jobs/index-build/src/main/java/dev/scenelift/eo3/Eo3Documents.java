@@ -80,23 +80,18 @@ public final class Eo3Documents {
     doc.put("id", datasetId(id).toString());
     doc.put("label", id.toString());
     doc.putObject("product").put("name", productName(id));
-    doc.put("crs", d.wkt2());
+    doc.put("crs", d.grid().wkt2());
     ObjectNode geometry = doc.putObject("geometry");
     geometry.put("type", "Polygon");
     ArrayNode ring = geometry.putArray("coordinates").addArray();
-    List<Double> t = d.transform();
-    double x0 = t.get(2);
-    double y0 = t.get(5);
-    double x1 = x0 + t.get(0) * d.shape().get(1);
-    double y1 = y0 + t.get(4) * d.shape().get(0);
-    for (double[] p : new double[][] {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}) {
+    for (double[] p : d.grid().outline()) {
       ring.addArray().add(p[0]).add(p[1]);
     }
     ObjectNode grid = doc.putObject("grids").putObject("default");
     ArrayNode shape = grid.putArray("shape");
-    d.shape().forEach(shape::add);
+    d.grid().shape().forEach(shape::add);
     ArrayNode transform = grid.putArray("transform");
-    t.forEach(transform::add);
+    d.grid().transform().forEach(transform::add);
     transform.add(0.0).add(0.0).add(1.0);
     ObjectNode props = doc.putObject("properties");
     // eo3 requires a datetime: the XML's acquisition when described from it, else the scene id's day

@@ -40,6 +40,7 @@ final class SceneIndexer {
   private final SceneDescriber describer;
   private final Optional<ThumbnailRenderer> renderer;
   private final StacDocuments stac;
+  private final StacHrefs hrefs;
   private final Eo3Documents eo3;
   private final ObjectMapper yaml;
   private final ArdMetadataParser parser = new ArdMetadataParser();
@@ -52,6 +53,7 @@ final class SceneIndexer {
       SceneDescriber describer,
       Optional<ThumbnailRenderer> renderer,
       StacDocuments stac,
+      StacHrefs hrefs,
       Eo3Documents eo3) {
     this.s3 = s3;
     this.writer = writer;
@@ -59,6 +61,7 @@ final class SceneIndexer {
     this.describer = describer;
     this.renderer = renderer;
     this.stac = stac;
+    this.hrefs = hrefs;
     this.eo3 = eo3;
     this.yaml =
         new YAMLMapper(
@@ -88,12 +91,7 @@ final class SceneIndexer {
       put(
           item,
           Json.writeBytes(
-              stac.item(
-                  d,
-                  OutputNames.relative(item, names.stacCatalog()),
-                  OutputNames.relative(item, names.stacCollection(id.tile())),
-                  small,
-                  large)),
+              stac.item(d, hrefs.item(item, names.stacCollection(id.tile())), small, large)),
           "application/geo+json");
       S3Location dataset = names.eo3Dataset(id);
       put(dataset, yaml(eo3.dataset(d, large)), "application/yaml");
