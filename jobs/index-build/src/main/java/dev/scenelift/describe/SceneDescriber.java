@@ -26,7 +26,7 @@ import org.gdal.osr.SpatialReference;
 /**
  * The one place index-build learns about a scene: the scene id (sensor, dates, tile), cloud-filter's verdict, the
  * scene's ARD metadata XML (parsed by common's {@code ArdMetadataParser}) and the rasters themselves (GDAL: data type,
- * nodata, scale, grid, CRS), reading one file per bundle.
+ * nodata, scale, grid, CRS), reading the header of every raster (each asset keeps its own grid).
  *
  * <p>Band facts: what the raster states wins; where it states nothing, the XML's band entry (data type, fill value,
  * scale factor) fills in, and after that the products' published scales ({@link ProductScales}). When no raster can be

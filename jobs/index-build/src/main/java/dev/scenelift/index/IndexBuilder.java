@@ -157,7 +157,10 @@ final class IndexBuilder {
     Map<String, String> pageDigests = force ? new HashMap<>() : new HashMap<>(previous.pages());
     for (Map.Entry<String, SceneDescription> p : productSamples.entrySet()) {
       putIfChanged(
-          names.eo3Product(tile, p.getKey()), indexer.yaml(eo3.product(p.getValue())), "application/yaml", pageDigests);
+          names.eo3Product(tile, p.getKey()),
+          indexer.yaml(eo3.product(p.getValue(), commonMeasurements(p.getKey(), records))),
+          "application/yaml",
+          pageDigests);
     }
     boolean hasCatalog = writeStac(tile, scenes, records, pageDigests);
     putIfChanged(
@@ -191,6 +194,24 @@ final class IndexBuilder {
         names.thumbIndex(tile),
         tops,
         names.stacCatalog());
+  }
+
+  /**
+   * The measurements every eo3 dataset of a product has (eo3: a product names what each of its datasets must hold; a
+   * dataset may hold more).
+   */
+  private static Set<String> commonMeasurements(String product, Map<SceneId, SceneRecord> records) {
+    Set<String> common = null;
+    for (Map.Entry<SceneId, SceneRecord> r : records.entrySet()) {
+      if (r.getValue().item() && Eo3Documents.productName(r.getKey()).equals(product)) {
+        if (common == null) {
+          common = new TreeSet<>(r.getValue().measurements());
+        } else {
+          common.retainAll(r.getValue().measurements());
+        }
+      }
+    }
+    return common == null ? Set.of() : common;
   }
 
   /**

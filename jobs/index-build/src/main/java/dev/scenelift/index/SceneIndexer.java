@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.scenelift.describe.MetadataXml;
 import dev.scenelift.describe.RasterFile;
+import dev.scenelift.describe.SceneAsset;
 import dev.scenelift.describe.SceneDescriber;
 import dev.scenelift.describe.SceneDescription;
 import dev.scenelift.eo3.Eo3Documents;
@@ -68,6 +69,8 @@ final class SceneIndexer {
             YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                // a string such as units "1" stays a string for YAML readers ("units: 1" would be a number)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .build());
   }
 
@@ -107,7 +110,8 @@ final class SceneIndexer {
             v == null ? Double.NaN : v.cloudPercent(),
             v == null ? Double.NaN : v.fillPercent(),
             thumbnail,
-            description.isPresent()),
+            description.isPresent(),
+            description.map(d -> d.assets().stream().map(SceneAsset::key).toList()).orElse(List.of())),
         description);
   }
 

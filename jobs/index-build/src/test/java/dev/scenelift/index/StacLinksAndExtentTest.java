@@ -73,6 +73,7 @@ class StacLinksAndExtentTest {
       // an angle band on a grid twice as coarse as the others
       fixture.cogBand(FIRST, Bundle.TA, "SOA4", (x, y) -> 15000, TileFixture.PIXELS / 2);
       fixture.scene(SECOND, Map.of("B4", ramp, "B3", ramp, "B2", ramp), true);
+      fixture.cogBand(SECOND, Bundle.TA, "SOA4", (x, y) -> 15100, TileFixture.PIXELS / 2);
       fixture.verdict(SECOND, true, 2, 1);
       List<SceneEntry> scenes =
           List.of(EXCLUDED, FIRST, SECOND, MISSING).stream().map(id -> new SceneEntry(id, List.of())).toList();
@@ -210,6 +211,34 @@ class StacLinksAndExtentTest {
     assertThat(angle.get("proj:transform").toString())
         .isEqualTo(Json.mapper().valueToTree(List.of(2 * px, 0.0, gt[0], 0.0, -2 * px, gt[3])).toString());
     assertThat(angle.has("proj:wkt2")).as("same CRS as the item").isFalse();
+  }
+
+  @Test
+  void eo3DatasetGivesARasterOnAnotherGridItsOwnGridAndStillValidates() throws Exception {
+    S3Location loc = selfContained.names.eo3Dataset(FIRST);
+    JsonNode dataset =
+        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+            .readTree(selfContained.s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray());
+    assertThat(dataset.at("/grids/default/shape").toString()).isEqualTo("[250,250]");
+    assertThat(dataset.at("/grids/soa4/shape").toString()).isEqualTo("[125,125]");
+    assertThat(dataset.at("/grids/soa4/transform/0").asDouble()).isEqualTo(2 * Tile.SIZE_METRES / TileFixture.PIXELS);
+    assertThat(dataset.at("/measurements/soa4/grid").asText()).isEqualTo("soa4");
+    assertThat(dataset.at("/measurements/srb4").has("grid")).as("on the default grid").isFalse();
+    assertThat(new dev.scenelift.eo3.Eo3Schemas().validate(dev.scenelift.eo3.Eo3Schemas.Kind.EO3_DATASET, dataset))
+        .isEmpty();
+    S3Location productLoc = selfContained.names.eo3Product(TILE, "landsat_ard_c1_oli_tirs");
+    JsonNode product =
+        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+            .readTree(selfContained.s3.getObjectAsBytes(b -> b.bucket("scenelift").key(productLoc.key())).asByteArray());
+    JsonNode angle = null;
+    for (JsonNode m : product.get("measurements")) {
+      if (m.get("name").asText().equals("soa4")) {
+        angle = m;
+      }
+    }
+    assertThat(angle).as("both datasets have soa4").isNotNull();
+    assertThat(angle.get("units").asText()).isEqualTo("degree");
+    assertThat(angle.get("nodata").asLong()).as("no nodata stated anywhere: the int16 default").isEqualTo(-9999);
   }
 
   @Test
