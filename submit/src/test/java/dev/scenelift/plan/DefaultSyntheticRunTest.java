@@ -82,4 +82,25 @@ class DefaultSyntheticRunTest {
           .singleElement().asString().startsWith("LC08_");
     }
   }
+
+  @Test
+  void publicUrlReachesIndexBuildWhichWritesAPublishedCatalog() throws Exception {
+    Path dataDir = home.resolve("data");
+    SubmitContext context =
+        new SubmitContext(Map.of(), home, false, executor, this::realJobs,
+            Catalogs::forSource, Clock.systemUTC(), Duration.ofMillis(50));
+    CommandLine cmd = SubmitRun.commandLine(context);
+    StringWriter err = new StringWriter();
+    cmd.setOut(new PrintWriter(new StringWriter(), true));
+    cmd.setErr(new PrintWriter(err, true));
+
+    int exit = cmd.execute("--tile", "h03v03", "--synthetic-size", "32", "--data-dir", dataDir.toString(), "--port",
+        "0", "--public-url", "https://scenelift-cog.s3.us-west-2.amazonaws.com/cog");
+
+    assertThat(exit).as(err.toString()).isZero();
+    JsonNode catalog = Json.mapper().readTree(dataDir.resolve("store/scenelift/cog/catalog.json").toFile());
+    assertThat(catalog.get("links").toString())
+        .contains("\"rel\":\"self\",\"href\":\"https://scenelift-cog.s3.us-west-2.amazonaws.com/cog/catalog.json\"")
+        .contains("\"href\":\"https://scenelift-cog.s3.us-west-2.amazonaws.com/cog/h03v03/collection.json\"");
+  }
 }
