@@ -64,23 +64,9 @@ class CatalogDocumentsTest {
             "https://stac-extensions.github.io/raster/v1.1.0/schema.json");
   }
 
-  /** Every STAC document index-build wrote (catalog, collections, items), copied out of the store as files. */
-  private List<Path> stacFiles() throws Exception {
-    List<Path> files = new ArrayList<>();
-    for (String key : dev.scenelift.testing.S3TestSupport.keys(tile.s3, "scenelift", tile.layout.cog().key())) {
-      if (key.endsWith("/catalog.json") || key.endsWith("/collection.json") || key.endsWith("_stac-item.json")) {
-        Path f = work.resolve("store").resolve(key);
-        java.nio.file.Files.createDirectories(f.getParent());
-        java.nio.file.Files.write(f, tile.bytes(new S3Location("scenelift", key)));
-        files.add(f);
-      }
-    }
-    return files;
-  }
-
   @Test
   void everyStacDocumentPassesStacNodeValidatorOffline() throws Exception {
-    List<Path> files = stacFiles();
+    List<Path> files = StacFiles.copyOut(tile.s3, tile.layout, work.resolve("store"));
     assertThat(files).hasSize(3);
     StacNodeValidator.Result r = stacNodeValidator.validate(files, work);
     assertThat(r.allValid(files.size())).as(r.output()).isTrue();

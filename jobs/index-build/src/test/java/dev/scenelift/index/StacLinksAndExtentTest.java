@@ -16,10 +16,6 @@ import dev.scenelift.store.EmbeddedS3Store;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.store.S3Location;
-import dev.scenelift.testing.S3TestSupport;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -88,35 +84,13 @@ class StacLinksAndExtentTest {
       env.put(JobEnv.MANIFEST, manifest.toString());
       env.put(JobEnv.WORKERS, "2");
       env.putAll(extraEnv);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-      int code =
-          new IndexBuildEntryPoint()
-              .run(
-                  List.of(args),
-                  env,
-                  new PrintStream(out, true, StandardCharsets.UTF_8),
-                  new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-      err = errBytes.toString(StandardCharsets.UTF_8);
-      return code;
+      IndexBuildRun r = IndexBuildRun.of(env, args);
+      err = r.err();
+      return r.exit();
     }
 
     JsonNode json(S3Location loc) throws Exception {
       return Json.mapper().readTree(s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key())).asByteArray());
-    }
-
-    /** Every STAC document in the store, copied out as files under {@code dir}. */
-    List<Path> stacFiles(Path dir) throws Exception {
-      List<Path> files = new ArrayList<>();
-      for (String key : S3TestSupport.keys(s3, "scenelift", layout.cog().key())) {
-        if (key.endsWith("/catalog.json") || key.endsWith("/collection.json") || key.endsWith("_stac-item.json")) {
-          Path f = dir.resolve(key);
-          Files.createDirectories(f.getParent());
-          Files.write(f, s3.getObjectAsBytes(b -> b.bucket("scenelift").key(key)).asByteArray());
-          files.add(f);
-        }
-      }
-      return files;
     }
 
     @Override
@@ -243,7 +217,7 @@ class StacLinksAndExtentTest {
 
   @Test
   void selfContainedCatalogHasOnlyRelativeLinksAndNoSelfLinks() throws Exception {
-    List<Path> files = selfContained.stacFiles(work.resolve("self-contained"));
+    List<Path> files = StacFiles.copyOut(selfContained.s3, selfContained.layout, work.resolve("self-contained"));
     assertThat(files).hasSize(4);
     for (Path f : files) {
       JsonNode doc = Json.mapper().readTree(Files.readAllBytes(f));
@@ -276,7 +250,7 @@ class StacLinksAndExtentTest {
     // assets stay relative to the item: the COGs are beside it, wherever it is served
     assertThat(item.at("/assets/srb4/href").asText()).isEqualTo("SR/" + FIRST + "_SRB4.tif");
 
-    List<Path> files = published.stacFiles(work.resolve("published"));
+    List<Path> files = StacFiles.copyOut(published.s3, published.layout, work.resolve("published"));
     StacNodeValidator.Result r = stacNodeValidator.validate(files, work);
     assertThat(r.allValid(files.size())).as(r.output()).isTrue();
   }
