@@ -35,17 +35,17 @@ import software.amazon.awssdk.core.exception.SdkException;
           + " the non-fill pixels and fill percent of the tile; writes <raw>/<tile>/<scene>/cloud.json and the FILTER"
           + " marker, this child's part of runs/<run-id>/cloud-free/, and the merged runs/<run-id>/cloud-free.txt and"
           + " cloud-free.json once every part is present.",
-      "Scenes without a fetch-scene marker are reported as not ready and not judged. A scene with a stored cloud.json"
+      "Scenes without a fetch-scene marker are reported as not ready (or, when fetch-scene failed them, as such) and"
+          + " not judged. A scene with a stored cloud.json"
           + " is re-judged from it without reading its band, unless --recompute.",
       "Reads SCENELIFT_RUN_ID, SCENELIFT_MANIFEST, AWS_BATCH_JOB_ARRAY_INDEX and the S3 settings from the environment;"
           + " SCENELIFT_FORCE implies --recompute."
     },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
-      "0:every scene judged (or not ready)",
-      "1:at least one scene failed; each has a failure record",
+      "0:every scene ended: judged, not ready, or failed with a failure record and one line on stderr",
       "2:usage error",
-      "3:infrastructure error (S3, manifest); retryable"
+      "3:infrastructure error (S3, manifest, a failure record not written); retryable"
     })
 final class CloudFilterCommand implements Callable<Integer> {
   @Option(
@@ -172,9 +172,11 @@ final class CloudFilterCommand implements Callable<Integer> {
         err.println("cloud-filter: S3 failed: " + e.getMessage());
         return ExitCodes.INFRASTRUCTURE;
       }
-      return outcomes.stream().anyMatch(o -> o.status() == SceneStatus.FAILED)
-          ? ExitCodes.SCENES_FAILED
-          : ExitCodes.OK;
+      long failed = outcomes.stream().filter(o -> o.status() == SceneStatus.FAILED).count();
+      if (failed > 0) {
+        out.println("cloud-filter: " + failed + " scene(s) failed, each with its failure record");
+      }
+      return ExitCodes.OK;
     } catch (TaskStartException e) {
       err.println("cloud-filter: " + e.getMessage());
       return e.exitCode();

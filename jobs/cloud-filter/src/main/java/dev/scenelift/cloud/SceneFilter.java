@@ -85,7 +85,12 @@ final class SceneFilter {
 
   SceneOutcome filter(SceneId scene) throws SceneException {
     if (!markers.isDone(Stage.FETCH, scene)) {
-      return new SceneOutcome(scene, SceneStatus.NOT_READY, Optional.empty(), "not ready (no fetch-scene marker)");
+      return markers
+          .failureBefore(Stage.FILTER, scene)
+          .map(f -> new SceneOutcome(scene, SceneStatus.UPSTREAM_FAILED, Optional.empty(),
+              "not judged: " + f.stage() + " failed (" + f.kind() + ")"))
+          .orElseGet(() -> new SceneOutcome(scene, SceneStatus.NOT_READY, Optional.empty(),
+              "not ready (no fetch-scene marker)"));
     }
     Instant started = clock.instant();
     Optional<CloudVerdict> stored = settings.recompute() ? Optional.empty() : storedVerdict(scene);

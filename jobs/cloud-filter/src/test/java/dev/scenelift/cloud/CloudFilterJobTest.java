@@ -241,7 +241,7 @@ class CloudFilterJobTest {
 
     // --recompute must read the band: with the bands gone, both scenes fail
     manifest("run-r3", 10, Map.of(), CLEAR, CLOUDY);
-    assertThat(run("run-r3", 0, "--recompute")).isEqualTo(1);
+    assertThat(run("run-r3", 0, "--recompute")).as("failed scenes have records: the child exits 0").isZero();
     assertThat(markers.failure(Stage.FILTER, CLOUDY).get().kind()).isEqualTo("qa-missing");
     assertThat(err()).contains("cloud-filter: " + CLOUDY + ": no QA band at s3://" + bucket + "/raw/h03v03/" + CLOUDY);
   }
@@ -260,7 +260,7 @@ class CloudFilterJobTest {
     }
     deleteQa(CLOUDY);
     manifest("run-v2", 10, Map.of(), CLOUDY);
-    assertThat(run("run-v2", 0, "--qa-read", "vsis3", "--recompute")).isEqualTo(1);
+    assertThat(run("run-v2", 0, "--qa-read", "vsis3", "--recompute")).as("failed scenes have records: the child exits 0").isZero();
     assertThat(markers.failure(Stage.FILTER, CLOUDY).get().kind()).isEqualTo("qa-missing");
   }
 
@@ -286,7 +286,7 @@ class CloudFilterJobTest {
         TileXml.c1(CLOUDY, 40, 0, 0, 0).replaceFirst("<cloud_cover>[^<]*</cloud_cover>", ""));
     manifest("run-x", 10, Map.of(), CLOUDY, CLEAR);
 
-    assertThat(run("run-x", 0)).isEqualTo(1);
+    assertThat(run("run-x", 0)).as("failed scenes have records: the child exits 0").isZero();
     assertThat(err().lines().toList())
         .containsExactly("cloud-filter: " + CLOUDY + ": " + CLOUDY
             + ": metadata field tile_metadata/global_metadata/cloud_cover is missing");
@@ -311,6 +311,22 @@ class CloudFilterJobTest {
   }
 
   @Test
+  void sceneFailedByFetchIsReportedWithThatCauseAndGetsNoRecordOfItsOwn() throws Exception {
+    fetched(CLEAR, 20, 4);
+    markers.markFailed(
+        new dev.scenelift.marker.FailureRecord(UNFETCHED, Stage.FETCH, "run-f", "md5-mismatch", "md5 differs", 1,
+            java.time.Instant.now()));
+    manifest("run-f", 10, Map.of(), CLEAR, UNFETCHED);
+
+    assertThat(run("run-f", 0)).as(err()).isZero();
+
+    assertThat(out()).contains(UNFETCHED + ": not judged: fetch-scene failed (md5-mismatch)");
+    assertThat(err()).doesNotContain(UNFETCHED.toString());
+    assertThat(markers.failure(Stage.FILTER, UNFETCHED)).isEmpty();
+    assertThat(markers.isDone(Stage.FILTER, CLEAR)).isTrue();
+  }
+
+  @Test
   void usageErrorsExitTwoAndHelpListsExitCodes() {
     manifest("run-u", 10, Map.of(), CLEAR);
     assertThat(run("run-u", 0, "--max-cloud", "150")).isEqualTo(2);
@@ -318,7 +334,8 @@ class CloudFilterJobTest {
     assertThat(run("run-u", 0, "--bogus")).isEqualTo(2);
     assertThat(run("run-without-manifest", 0)).isEqualTo(3);
     assertThat(run("run-u", 0, "--help")).isZero();
-    assertThat(out()).contains("--max-cloud=PERCENT", "else 10", "Exit codes:", "1   at least one scene failed");
+    assertThat(out()).contains("--max-cloud=PERCENT", "else 10", "Exit codes:", "0   every scene ended")
+        .doesNotContain("1   ");
   }
 
   @Test

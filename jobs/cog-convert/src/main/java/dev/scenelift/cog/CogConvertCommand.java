@@ -43,10 +43,9 @@ import software.amazon.awssdk.services.s3.S3Client;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:every scene converted, skipped or already done",
-      "1:at least one scene failed (each has a failure record)",
+      "0:every scene ended: converted, skipped, already done, or failed with a failure record and one line on stderr",
       "2:bad arguments or configuration",
-      "3:S3 or the run manifest unreachable (retryable)"
+      "3:S3 or the run manifest unreachable, or a failure record not written (retryable)"
     })
 final class CogConvertCommand implements Callable<Integer> {
   /** Part uploads in flight at once, across the bands converting in parallel. */
@@ -157,7 +156,7 @@ final class CogConvertCommand implements Callable<Integer> {
                 config.attempt());
         CogConvertPipeline.Summary summary =
             new CogConvertPipeline(step, markers, config.runId(), config.attempt(), out, err).run(task.scenes());
-        return summary.failed() > 0 ? ExitCodes.SCENES_FAILED : ExitCodes.OK;
+        return ExitCodes.afterScenes(summary.unrecorded());
       } catch (SdkException e) {
         err.println("cog-convert: S3 failed: " + e.getMessage());
         return ExitCodes.INFRASTRUCTURE;

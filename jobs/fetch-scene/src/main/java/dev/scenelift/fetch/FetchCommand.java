@@ -37,10 +37,9 @@ import software.amazon.awssdk.core.exception.SdkException;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:every scene fetched or already done",
-      "1:at least one scene failed (each has a failure record)",
+      "0:every scene ended: fetched, already done, or failed with a failure record and one line on stderr",
       "2:bad arguments or configuration",
-      "3:infrastructure error (manifest or store unreachable); retryable"
+      "3:infrastructure error (manifest or store unreachable, a failure record not written); retryable"
     })
 final class FetchCommand implements Callable<Integer> {
   @Option(
@@ -88,7 +87,7 @@ final class FetchCommand implements Callable<Integer> {
               err);
       FetchSummary summary = pipeline.run(task.scenes());
       out.println(summary.line());
-      return summary.failed() > 0 ? ExitCodes.SCENES_FAILED : ExitCodes.OK;
+      return ExitCodes.afterScenes(summary.unrecorded());
     } catch (TaskStartException e) {
       err.println("fetch-scene: " + e.getMessage());
       return e.exitCode();

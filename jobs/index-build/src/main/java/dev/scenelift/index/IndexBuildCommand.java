@@ -46,12 +46,15 @@ import software.amazon.awssdk.services.s3.S3Client;
           + " thumbnails and thumbs/thumbindex.html, a static STAC 1.0.0 catalog and ODC eo3 documents.",
       "In a run (no --tile) the tile, layout and scene list come from the run manifest (SCENELIFT_MANIFEST);"
           + " with --tile it indexes whatever the buckets hold. Only scenes whose inputs changed since the last"
-          + " run are rendered again."
+          + " run are rendered again.",
+      "It indexes what finished: scenes that an earlier stage failed are listed as failed (stage and cause, from"
+          + " their failure records) on thumbindex.html and the raw AAlist.html, and the stages' other scenes are"
+          + " indexed as usual."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:every scene indexed",
-      "1:at least one scene failed (one line each on stderr, a failure record in its folder)",
+      "0:the index is written: every scene indexed, or failed with a failure record and one line on stderr; the"
+          + " pages list every failed scene of the tile, of any stage",
       "2:usage or configuration error",
       "3:infrastructure error (S3 unreachable, manifest unreadable); retryable"
     })
@@ -183,12 +186,12 @@ final class IndexBuildCommand implements Callable<Integer> {
               "thumbnails=" + thumbnails + ";public-url=" + publicUrl.map(PublicUrl::toString).orElse(""),
               target.runId());
       new IndexSummary(target.settings()).print(r, out);
-      if (target.job().isPresent() && r.failed().isEmpty()) {
+      if (target.job().isPresent()) {
         try (EventPublisher events = EventPublishers.forJob(target.job().get())) {
           events.publish(SceneEvent.indexed(target.job().get(), 0, Duration.between(started, Instant.now())));
         }
       }
-      return r.failed().isEmpty() ? ExitCodes.OK : ExitCodes.SCENES_FAILED;
+      return ExitCodes.OK;
     } catch (software.amazon.awssdk.core.exception.SdkException e) {
       err.println("index-build: S3 error: " + e.getMessage());
       return ExitCodes.INFRASTRUCTURE;

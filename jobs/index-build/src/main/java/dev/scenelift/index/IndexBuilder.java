@@ -105,6 +105,13 @@ final class IndexBuilder {
     listed.get(layout.raw()).forEach(o -> rawKeys.add(o.key()));
     Map<SceneId, SceneInputs> scenes =
         SceneInventory.of(layout, tile, listed.get(layout.raw()), listed.get(layout.cog()), expected);
+    MarkerStore markers = new MarkerStore(s3, layout);
+    List<ListedObject> sceneTrees = new ArrayList<>(listed.get(layout.raw()));
+    sceneTrees.addAll(listed.get(layout.cog()));
+    List<FailureRecord> failures = new ArrayList<>();
+    new SceneFailures(markers, pool).read(layout, tile, sceneTrees).stream()
+        .filter(f -> f.stage() != Stage.INDEX) // this run indexes those scenes again and records its own outcome
+        .forEach(failures::add);
 
     Map<SceneId, SceneRecord> records = new TreeMap<>(Comparator.comparing(SceneId::toString));
     Map<SceneId, Future<SceneResult>> work = new LinkedHashMap<>();
@@ -127,7 +134,6 @@ final class IndexBuilder {
 
     List<String> failed = new ArrayList<>();
     Map<String, SceneDescription> productSamples = new TreeMap<>();
-    MarkerStore markers = new MarkerStore(s3, layout);
     for (Map.Entry<SceneId, Future<SceneResult>> e : work.entrySet()) {
       try {
         SceneResult r = e.getValue().get();
@@ -148,10 +154,12 @@ final class IndexBuilder {
         String line = Stage.INDEX + ": " + e.getKey() + ": " + message;
         failed.add(line);
         err.println(line);
-        markers.markFailed(
-            new FailureRecord(e.getKey(), Stage.INDEX, runId, kind, message, 1, Instant.now()));
+        FailureRecord record = new FailureRecord(e.getKey(), Stage.INDEX, runId, kind, message, 1, Instant.now());
+        markers.markFailed(record);
+        failures.add(record);
       }
     }
+    failures.sort(Comparator.comparing((FailureRecord f) -> f.scene().toString()).thenComparing(FailureRecord::stage));
 
     // --force rewrites every document and page too
     Map<String, String> pageDigests = force ? new HashMap<>() : new HashMap<>(previous.pages());
@@ -165,7 +173,7 @@ final class IndexBuilder {
     boolean hasCatalog = writeStac(tile, scenes, records, pageDigests);
     putIfChanged(
         names.thumbIndex(tile),
-        thumbIndex.render(tile, scenes, records, hasCatalog).getBytes(StandardCharsets.UTF_8),
+        thumbIndex.render(tile, scenes, records, failures, hasCatalog).getBytes(StandardCharsets.UTF_8),
         "text/html; charset=utf-8",
         pageDigests);
 
@@ -174,7 +182,8 @@ final class IndexBuilder {
     for (Map.Entry<S3Location, List<ListedObject>> root : listed.entrySet()) {
       tops.add(root.getKey().resolve(OutputNames.LISTING_PAGE));
       List<ListedObject> now = writer.merged(root.getKey(), root.getValue());
-      for (Map.Entry<S3Location, String> page : listings.render(root.getKey(), now).entrySet()) {
+      List<FailureRecord> shown = root.getKey().equals(layout.raw()) ? failures : List.of();
+      for (Map.Entry<S3Location, String> page : listings.render(root.getKey(), now, shown).entrySet()) {
         if (putIfChanged(
             page.getKey(), page.getValue().getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", pageDigests)) {
           pagesWritten++;
@@ -190,6 +199,7 @@ final class IndexBuilder {
         unchanged,
         missing,
         failed,
+        failures,
         pagesWritten,
         names.thumbIndex(tile),
         tops,

@@ -10,6 +10,8 @@ import java.io.PrintStream;
  * browser.
  */
 final class IndexSummary {
+  static final int SHOWN_FAILURES = 20;
+
   private final S3Settings settings;
 
   IndexSummary(S3Settings settings) {
@@ -25,6 +27,15 @@ final class IndexSummary {
       out.println("  listing:    " + where(l));
     }
     out.println("  STAC:       " + where(r.catalog()));
+    if (!r.sceneFailures().isEmpty()) {
+      out.println("  failed scenes of the tile (listed on its pages): " + r.sceneFailures().size());
+      r.sceneFailures().stream()
+          .limit(SHOWN_FAILURES)
+          .forEach(f -> out.println("    " + f.scene() + " " + f.stage() + ": " + f.message()));
+      if (r.sceneFailures().size() > SHOWN_FAILURES) {
+        out.println("    … and " + (r.sceneFailures().size() - SHOWN_FAILURES) + " more on thumbindex.html");
+      }
+    }
   }
 
   private String where(S3Location loc) {

@@ -1,5 +1,6 @@
 package dev.scenelift.index;
 
+import dev.scenelift.marker.FailureRecord;
 import dev.scenelift.scene.InvalidSceneIdException;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.store.S3Location;
@@ -25,8 +26,12 @@ final class ListingPages {
     this.templates = templates;
   }
 
-  /** The pages of {@code root}, by location. */
-  Map<S3Location, String> render(S3Location root, List<ListedObject> objects) {
+  /**
+   * The pages of {@code root}, by location.
+   *
+   * @param failures the scenes to list as failed on the top page (none: no such section)
+   */
+  Map<S3Location, String> render(S3Location root, List<ListedObject> objects, List<FailureRecord> failures) {
     Map<String, List<ListedObject>> groups = new TreeMap<>();
     List<ListedObject> atRoot = new ArrayList<>();
     String prefix = root.asDirectory().key();
@@ -90,7 +95,10 @@ final class ListingPages {
                 !rows.isEmpty(),
                 rows,
                 !atRoot.isEmpty(),
-                rowsOf(atRoot, prefix))));
+                rowsOf(atRoot, prefix),
+                !failures.isEmpty(),
+                failures.size(),
+                FailureRow.of(failures))));
     return pages;
   }
 
@@ -135,5 +143,8 @@ final class ListingPages {
       boolean hasGroups,
       List<GroupRow> groups,
       boolean hasObjects,
-      List<ObjectRow> objects) {}
+      List<ObjectRow> objects,
+      boolean hasFailures,
+      int failureCount,
+      List<FailureRow> failures) {}
 }

@@ -1,11 +1,13 @@
 package dev.scenelift.index;
 
+import dev.scenelift.marker.FailureRecord;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Sensor;
 import dev.scenelift.scene.Tile;
 import dev.scenelift.store.S3Location;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,9 +38,18 @@ final class ThumbIndexPage {
   /**
    * @param scenes every scene of the tile, present or missing
    * @param records what was rendered for the present ones
+   * @param failures the failure records of the tile's scenes, any stage: a card says which stage failed it, and a
+   *     table lists them all
    * @param hasCatalog whether the STAC collection exists
    */
-  String render(Tile tile, Map<SceneId, SceneInputs> scenes, Map<SceneId, SceneRecord> records, boolean hasCatalog) {
+  String render(
+      Tile tile,
+      Map<SceneId, SceneInputs> scenes,
+      Map<SceneId, SceneRecord> records,
+      List<FailureRecord> failures,
+      boolean hasCatalog) {
+    Map<SceneId, FailureRecord> firstFailure = new HashMap<>();
+    failures.forEach(f -> firstFailure.merge(f.scene(), f, (a, b) -> a.stage().compareTo(b.stage()) <= 0 ? a : b));
     S3Location page = names.thumbIndex(tile);
     List<Card> cards = new ArrayList<>();
     TreeSet<Integer> years = new TreeSet<>();
@@ -47,6 +58,7 @@ final class ThumbIndexPage {
     int cloudy = 0;
     int unjudged = 0;
     int missing = 0;
+    int failed = 0;
     LocalDate first = null;
     LocalDate last = null;
     for (Map.Entry<SceneId, SceneInputs> e : scenes.entrySet()) {
@@ -56,10 +68,16 @@ final class ThumbIndexPage {
       first = first == null || id.acquired().isBefore(first) ? id.acquired() : first;
       last = last == null || id.acquired().isAfter(last) ? id.acquired() : last;
       Optional<SceneRecord> r = Optional.ofNullable(records.get(id));
+      Optional<FailureRecord> failure = Optional.ofNullable(firstFailure.get(id));
       String badge;
       String badgeClass;
       String placeholder;
-      if (e.getValue().isMissing() || r.isEmpty()) {
+      if (failure.isPresent()) {
+        badge = "failed";
+        badgeClass = "missing";
+        placeholder = failure.get().stage() + " failed: " + failure.get().kind();
+        failed++;
+      } else if (e.getValue().isMissing() || r.isEmpty()) {
         badge = "missing";
         badgeClass = "missing";
         placeholder = e.getValue().isMissing() ? "not fetched yet" : "not indexed (failed)";
@@ -93,7 +111,7 @@ final class ThumbIndexPage {
               percent(cloud),
               percent(fill),
               badge,
-              r.map(SceneRecord::reason).orElse(""),
+              failure.map(f -> f.stage() + ": " + f.message()).or(() -> r.map(SceneRecord::reason)).orElse(""),
               badgeClass,
               thumb,
               thumb ? UrlPaths.encode(names.smallThumb(id).name()) : null,
@@ -102,7 +120,8 @@ final class ThumbIndexPage {
               e.getValue().raw().isEmpty() ? null : "../" + id + "/" + OutputNames.LISTING_PAGE,
               r.map(SceneRecord::item).orElse(false)
                   ? OutputNames.relative(page, names.stacItem(id))
-                  : null));
+                  : null,
+              failure.map(f -> f.stage() + " failed: " + f.kind()).orElse(null)));
     }
     Plot plot = plot(cards, first, last);
     List<SensorKey> keys = sensors.stream().map(s -> new SensorKey(s.name(), colour(s))).toList();
@@ -114,12 +133,16 @@ final class ThumbIndexPage {
             cloudy,
             unjudged,
             missing,
+            failed,
             hasCatalog,
             OutputNames.relative(page, names.stacCollection(tile)),
             plot,
             keys,
             List.copyOf(years),
-            cards));
+            cards,
+            !failures.isEmpty(),
+            failures.size(),
+            FailureRow.of(failures)));
   }
 
   private static Plot plot(List<Card> cards, LocalDate first, LocalDate last) {
@@ -197,7 +220,8 @@ final class ThumbIndexPage {
       String largeHref,
       String placeholder,
       String sceneHref,
-      String itemHref) {}
+      String itemHref,
+      String failure) {}
 
   record Tick(double x, double y, String label) {}
 
@@ -226,10 +250,14 @@ final class ThumbIndexPage {
       int cloudyCount,
       int unjudgedCount,
       int missingCount,
+      int failedCount,
       boolean hasCatalog,
       String collectionHref,
       Plot plot,
       List<SensorKey> sensors,
       List<Integer> years,
-      List<Card> cards) {}
+      List<Card> cards,
+      boolean hasFailures,
+      int failureCount,
+      List<FailureRow> failures) {}
 }

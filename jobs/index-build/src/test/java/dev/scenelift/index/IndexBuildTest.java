@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.scene.Stage;
+import dev.scenelift.marker.FailureRecord;
 import dev.scenelift.marker.MarkerStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -67,6 +68,34 @@ class IndexBuildTest {
   }
 
   @Test
+  void scenesFailedByEarlierStagesAreListedWithStageAndCauseAndTheRestIsIndexed() throws Exception {
+    try (IndexedTile t = new IndexedTile(tmp)) {
+      MarkerStore markers = new MarkerStore(t.s3, t.layout);
+      markers.markFailed(
+          new FailureRecord(L7, Stage.FETCH, "run-1", "md5-mismatch",
+              "fetch-scene: " + L7 + ": SR bundle md5 <b>0123</b> does not match the listed 4567", 1,
+              java.time.Instant.parse("2026-12-07T06:00:00Z")));
+      markers.markFailed(
+          new FailureRecord(L5, Stage.COG, "run-1", "input-corrupt", "SR band is not a TIFF", 2,
+              java.time.Instant.parse("2026-12-07T06:01:00Z")));
+
+      assertThat(t.run()).as(t.lastErr).isEqualTo(ExitCodes.OK);
+
+      String page = t.read(t.names().thumbIndex(TILE));
+      assertThat(page).contains("<a href=\"#failed\">2 failed</a>", "Failed scenes (2)");
+      assertThat(page).contains("fetch-scene failed: md5-mismatch", "cog-convert failed: input-corrupt");
+      assertThat(page).contains("does not match the listed 4567").doesNotContain("<b>0123</b>");
+      assertThat(page).contains(L8 + "_thumb_small.png").as("the good scene is still indexed");
+      String rawTop = t.read(t.layout.raw().resolve("AAlist.html"));
+      assertThat(rawTop).contains("Failed scenes (2)", L7.toString(), "md5-mismatch", "2026-12-07 06:00:00 UTC");
+      assertThat(t.read(t.layout.cog().resolve("AAlist.html"))).doesNotContain("Failed scenes");
+      assertThat(t.lastOut).contains("failed scenes of the tile (listed on its pages): 2")
+          .contains(L7 + " fetch-scene: fetch-scene: " + L7);
+      assertThat(t.exists(t.names().stacItem(L8))).isTrue();
+    }
+  }
+
+  @Test
   void hostileVerdictReasonIsEscapedInThumbIndex() throws Exception {
     try (IndexedTile t = new IndexedTile(tmp)) {
       var v =
@@ -97,7 +126,7 @@ class IndexBuildTest {
   void corruptCloudVerdictFailsThatSceneWithOneLineAndARecord() throws Exception {
     try (IndexedTile t = new IndexedTile(tmp)) {
       t.fixture.put(t.layout.cloudVerdict(L5), "{not json".getBytes(StandardCharsets.UTF_8), "application/json");
-      assertThat(t.run()).isEqualTo(ExitCodes.SCENES_FAILED);
+      assertThat(t.run()).isEqualTo(ExitCodes.OK);
       assertThat(t.lastErr.strip().lines()).hasSize(1);
       assertThat(t.lastErr).contains(L5.toString(), "cloud.json");
       assertThat(new MarkerStore(t.s3, t.layout).failure(Stage.INDEX, L5)).isPresent();
