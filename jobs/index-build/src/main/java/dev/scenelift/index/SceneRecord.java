@@ -1,5 +1,6 @@
 package dev.scenelift.index;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param fillPercent fill % (NaN unknown)
  * @param thumbnail whether thumbnails were written
  * @param item whether a STAC item and eo3 dataset were written
+ * @param measurements the eo3 measurement names of its dataset (empty without one), so that its product can be kept to
+ *     the measurements every dataset of it has, unchanged scenes included
  */
 record SceneRecord(
     String fingerprint,
@@ -22,9 +25,11 @@ record SceneRecord(
     double cloudPercent,
     double fillPercent,
     boolean thumbnail,
-    boolean item) {
+    boolean item,
+    List<String> measurements) {
   SceneRecord {
     Objects.requireNonNull(fingerprint, "fingerprint");
     reason = reason == null ? "" : reason;
+    measurements = measurements == null ? List.of() : List.copyOf(measurements);
   }
 }
