@@ -20,4 +20,9 @@ public final class IndexPages {
         layout.opt().resolve(OutputNames.LISTING_PAGE),
         layout.cog().resolve(OutputNames.LISTING_PAGE));
   }
+
+  /** The root STAC catalog, the document a STAC browser or client starts from. */
+  public static S3Location stacCatalog(KeyLayout layout) {
+    return new OutputNames(layout).stacCatalog();
+  }
 }
