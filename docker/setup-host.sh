@@ -34,3 +34,18 @@ fi
 
 mkdir -p "$cache"
 "$here/gdal-jni/build.sh" "$cache/gdal-jni" >&2
+
+# ---- index-build's map.html script (jobs/index-build/web: npm ci + esbuild, run by the Maven build) ----------------
+# Node.js and npm, from Debian when the machine has none; the npm cache lives in $cache/npm (set by web/build.sh), so
+# a second build installs from it without the network.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup-host: installing nodejs npm" >&2
+  as_root=()
+  if [[ $(id -u) -ne 0 ]]; then
+    as_root=(sudo)
+  fi
+  "${as_root[@]}" apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+mkdir -p "$cache/npm"
+# ---- end of map.html's block ----------------------------------------------------------------------------------------

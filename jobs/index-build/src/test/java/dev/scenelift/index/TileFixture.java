@@ -34,16 +34,23 @@ final class TileFixture {
   private final KeyLayout layout;
   private final Path tmp;
   private final Tile tile;
+  private final int pixels;
 
   TileFixture(S3Client s3, KeyLayout layout, Path tmp) {
     this(s3, layout, tmp, Tile.parse("h03v03"));
   }
 
   TileFixture(S3Client s3, KeyLayout layout, Path tmp, Tile tile) {
+    this(s3, layout, tmp, tile, PIXELS);
+  }
+
+  /** A fixture whose bands are {@code pixels} square (their pixel size grows as they shrink: one tile each). */
+  TileFixture(S3Client s3, KeyLayout layout, Path tmp, Tile tile, int pixels) {
     this.s3 = s3;
     this.layout = layout;
     this.tmp = tmp;
     this.tile = tile;
+    this.pixels = pixels;
   }
 
   /** A band whose pixel at (x, y) is {@code value.applyAsInt(x, y)}; a value of NODATA stays nodata. */
@@ -56,21 +63,21 @@ final class TileFixture {
     Gdal.init();
     Path file = tmp.resolve(name);
     Dataset ds =
-        gdal.GetDriverByName("GTiff").Create(file.toString(), PIXELS, PIXELS, 1, gdalconstConstants.GDT_Int16);
+        gdal.GetDriverByName("GTiff").Create(file.toString(), pixels, pixels, 1, gdalconstConstants.GDT_Int16);
     try (GdalDataset owned = GdalDataset.own(ds)) {
-      double px = Tile.SIZE_METRES / PIXELS;
+      double px = Tile.SIZE_METRES / pixels;
       ds.SetGeoTransform(new double[] {tile.upperLeftX(), px, 0, tile.upperLeftY(), 0, -px});
       ds.SetProjection(ArdAlbers.wkt2());
-      short[] data = new short[PIXELS * PIXELS];
-      for (int y = 0; y < PIXELS; y++) {
-        for (int x = 0; x < PIXELS; x++) {
-          data[y * PIXELS + x] = (short) value.applyAsInt(x, y);
+      short[] data = new short[pixels * pixels];
+      for (int y = 0; y < pixels; y++) {
+        for (int x = 0; x < pixels; x++) {
+          data[y * pixels + x] = (short) value.applyAsInt(x, y);
         }
       }
       if (declareNodata) {
         ds.GetRasterBand(1).SetNoDataValue(NODATA);
       }
-      ds.GetRasterBand(1).WriteRaster(0, 0, PIXELS, PIXELS, PIXELS, PIXELS, gdalconstConstants.GDT_Int16, data);
+      ds.GetRasterBand(1).WriteRaster(0, 0, pixels, pixels, pixels, pixels, gdalconstConstants.GDT_Int16, data);
     }
     return file;
   }
