@@ -88,7 +88,7 @@ final class MapPage {
             mapped,
             OutputNames.relative(page, names.thumbIndex(root, tile)),
             OutputNames.relative(page, root.resolve(OutputNames.LISTING_PAGE)),
-            OutputNames.relative(page, names.stacCollection(tile)),
+            href(page, names.stacCollection(tile)),
             OutputNames.relative(page, assets.script(root)),
             OutputNames.relative(page, assets.stylesheet(root)),
             OutputNames.relative(page, assets.licences(root)),
@@ -117,17 +117,27 @@ final class MapPage {
             .filter(o -> o.key().endsWith("_PIXELQA.tif") || o.key().endsWith("_QA_PIXEL.tif"))
             .findFirst();
     if (qa.isPresent()) {
-      s.put("qa", OutputNames.relative(page, new S3Location(page.bucket(), qa.get().key())));
+      s.put("qa", href(page, new S3Location(names.layout().cog().bucket(), qa.get().key())));
       s.putArray("cloudBits").add(id.collection() == Collection.C2 ? 3 : 5);
     } else {
       s.putNull("qa");
     }
     if (record.map(SceneRecord::item).orElse(false)) {
-      s.put("item", OutputNames.relative(page, names.stacItem(id)));
+      s.put("item", href(page, names.stacItem(id)));
     } else {
       s.putNull("item");
     }
     return s;
+  }
+
+  /**
+   * A link a browser can follow: relative within the page's bucket; to another bucket (the three-bucket layout on
+   * AWS), the object's S3 https URL, since a browser cannot open {@code s3://}.
+   */
+  static String href(S3Location page, S3Location target) {
+    return page.bucket().equals(target.bucket())
+        ? OutputNames.relative(page, target)
+        : "https://" + target.bucket() + ".s3.amazonaws.com/" + UrlPaths.encode(target.key());
   }
 
   /** SR bands 5/4/3 on OLI, 4/3/2 on TM and ETM+: near infrared, red, green. */
@@ -144,7 +154,7 @@ final class MapPage {
       if (in.cog().stream().noneMatch(o -> o.key().equals(cog.key()))) {
         return Optional.empty();
       }
-      out.add(OutputNames.relative(page, cog));
+      out.add(href(page, cog));
     }
     return Optional.of(out);
   }
