@@ -15,7 +15,7 @@ packages=(libgdal-dev gdal-bin swig dpkg-dev awscli chromium)
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 # --- validators (packages): GDAL's own COG validator (python3-gdal, run with Debian's /usr/bin/python3) and Node.js
-# for stac-node-validator; Node only when none is installed (Debian's nodejs ships npm separately).
+# for stac-node-validator and map.html's build; Node only when none is installed (Debian's nodejs ships npm separately).
 packages+=(python3-gdal)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
@@ -56,3 +56,6 @@ if ! cmp -s "$validator_src/package-lock.json" "$validator_dir/package-lock.json
   (cd "$validator_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 # --- end validators
+# --- index-build's map.html script (jobs/index-build/web: npm ci + esbuild, run by the Maven build) needs npm too (in
+# the package list above); its npm cache lives in $cache/npm (set by web/build.sh), so a second build needs no network.
+mkdir -p "$cache/npm"

@@ -51,6 +51,8 @@ final class IndexBuilder {
   private final SceneIndexer indexer;
   private final ListingPages listings;
   private final ThumbIndexPage thumbIndex;
+  private final MapPage mapPage;
+  private final MapAssets mapAssets;
   private final IndexStateStore stateStore;
   private final StacDocuments stac;
   private final StacHrefs hrefs;
@@ -78,6 +80,8 @@ final class IndexBuilder {
     this.indexer = indexer;
     this.listings = new ListingPages(templates);
     this.thumbIndex = new ThumbIndexPage(templates, names);
+    this.mapAssets = MapAssets.bundled();
+    this.mapPage = new MapPage(templates, names, mapAssets);
     this.stateStore = new IndexStateStore(s3, names.layout());
     this.stac = stac;
     this.hrefs = hrefs;
@@ -176,6 +180,7 @@ final class IndexBuilder {
         thumbIndex.render(tile, scenes, records, failures, hasCatalog).getBytes(StandardCharsets.UTF_8),
         "text/html; charset=utf-8",
         pageDigests);
+    writeMap(layout.raw(), tile, scenes, records, pageDigests);
 
     int pagesWritten = 0;
     List<S3Location> tops = new ArrayList<>();
@@ -222,6 +227,27 @@ final class IndexBuilder {
       }
     }
     return common == null ? Set.of() : common;
+  }
+
+  /**
+   * The collection's map.html beside its thumbindex.html, and the map's script and stylesheet in the collection's
+   * bucket when they are not there yet.
+   *
+   * @param root the collection's root
+   * @param scenes the collection's scenes (those with SR COGs are mapped)
+   */
+  private void writeMap(
+      S3Location root,
+      Tile tile,
+      Map<SceneId, SceneInputs> scenes,
+      Map<SceneId, SceneRecord> records,
+      Map<String, String> digests) {
+    mapAssets.publish(s3, writer, root);
+    putIfChanged(
+        names.mapPage(root, tile),
+        mapPage.render(root, tile, scenes, records).getBytes(StandardCharsets.UTF_8),
+        "text/html; charset=utf-8",
+        digests);
   }
 
   /**

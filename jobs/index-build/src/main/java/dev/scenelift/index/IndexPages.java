@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The pages a person opens after a run, for a summary to print (e.g. through {@link BucketGateway#url}): the tile's
- * thumbindex.html, then the AAlist.html of the raw, opt and cog prefixes.
+ * thumbindex.html and map.html, then the AAlist.html of the raw, opt and cog prefixes.
  */
 public final class IndexPages {
   private IndexPages() {}
@@ -16,8 +16,14 @@ public final class IndexPages {
     OutputNames names = new OutputNames(layout);
     return List.of(
         names.thumbIndex(tile),
+        names.mapPage(layout.raw(), tile),
         layout.raw().resolve(OutputNames.LISTING_PAGE),
         layout.opt().resolve(OutputNames.LISTING_PAGE),
         layout.cog().resolve(OutputNames.LISTING_PAGE));
+  }
+
+  /** The root STAC catalog, the document a STAC browser or client starts from. */
+  public static S3Location stacCatalog(KeyLayout layout) {
+    return new OutputNames(layout).stacCatalog();
   }
 }

@@ -34,16 +34,23 @@ final class TileFixture {
   private final KeyLayout layout;
   private final Path tmp;
   private final Tile tile;
+  private final int pixels;
 
   TileFixture(S3Client s3, KeyLayout layout, Path tmp) {
     this(s3, layout, tmp, Tile.parse("h03v03"));
   }
 
   TileFixture(S3Client s3, KeyLayout layout, Path tmp, Tile tile) {
+    this(s3, layout, tmp, tile, PIXELS);
+  }
+
+  /** A fixture whose bands are {@code pixels} square (their pixel size grows as they shrink: one tile each). */
+  TileFixture(S3Client s3, KeyLayout layout, Path tmp, Tile tile, int pixels) {
     this.s3 = s3;
     this.layout = layout;
     this.tmp = tmp;
     this.tile = tile;
+    this.pixels = pixels;
   }
 
   /** A band whose pixel at (x, y) is {@code value.applyAsInt(x, y)}; a value of NODATA stays nodata. */
