@@ -60,10 +60,10 @@ final class TileFixture {
 
   /** A band as above; without {@code declareNodata} the GeoTIFF states no nodata value at all. */
   Path band(String name, IntBinaryOperator value, boolean declareNodata) {
-    return band(name, value, declareNodata, PIXELS);
+    return band(name, value, declareNodata, pixels);
   }
 
-  /** A band covering the tile with {@code pixels} per side (the pixel size follows: 150 km / pixels). */
+  /** A band covering the tile with {@code pixels} per side, whatever the fixture's own size (150 km / pixels each). */
   Path band(String name, IntBinaryOperator value, boolean declareNodata, int pixels) {
     Gdal.init();
     Path file = tmp.resolve(name);
@@ -114,7 +114,7 @@ final class TileFixture {
 
   /** Uploads a band of another bundle as a COG only, e.g. the TA solar angle bands; no nodata value declared. */
   void cogBand(SceneId id, Bundle bundle, String code, IntBinaryOperator value) throws IOException {
-    cogBand(id, bundle, code, value, PIXELS);
+    cogBand(id, bundle, code, value, pixels);
   }
 
   /** As above, on a grid of {@code pixels} per side over the same tile. */
