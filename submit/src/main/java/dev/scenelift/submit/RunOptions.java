@@ -104,7 +104,7 @@ final class RunOptions {
       converter = Converters.RequestPayerConverter.class,
       description =
           "Read an s3:// source with x-amz-request-payer: requester (USGS's requester-pays buckets). Default: off.")
-  Boolean requesterPays;
+  String requestPayer;
 
   @Option(
       names = "--force",
@@ -112,7 +112,7 @@ final class RunOptions {
   boolean force;
 
   boolean requesterPays() {
-    return Boolean.TRUE.equals(requesterPays);
+    return requestPayer != null;
   }
 
   Optional<Path> sceneList() {
