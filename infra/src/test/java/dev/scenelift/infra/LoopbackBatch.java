@@ -379,7 +379,7 @@ final class LoopbackBatch implements AutoCloseable {
         child.end(true, EXITED);
         return;
       }
-      String action = decision(rules, attempt);
+      String action = decision(rules, attempt.exitCode(), attempt.statusReason());
       if (action.equals("EXIT") || number == attempts) {
         child.end(false, attempt.statusReason());
         return;
@@ -402,11 +402,16 @@ final class LoopbackBatch implements AutoCloseable {
   }
 
   /** Batch's reading of {@code evaluateOnExit}: the first rule whose patterns all match; a failure none matches retries. */
-  static String decision(List<Map<String, String>> rules, Attempt attempt) {
+  static String decision(List<Map<String, String>> rules, int exitCode, String statusReason) {
+    return decision(rules, exitCode, "", statusReason);
+  }
+
+  /** As above, with the container's {@code reason} (e.g. an OutOfMemoryError kill). */
+  static String decision(List<Map<String, String>> rules, int exitCode, String reason, String statusReason) {
     for (Map<String, String> rule : rules) {
-      if (glob(rule.get("onExitCode"), Integer.toString(attempt.exitCode()))
-          && glob(rule.get("onReason"), "")
-          && glob(rule.get("onStatusReason"), attempt.statusReason())) {
+      if (glob(rule.get("onExitCode"), Integer.toString(exitCode))
+          && glob(rule.get("onReason"), reason)
+          && glob(rule.get("onStatusReason"), statusReason)) {
         return rule.get("action").toUpperCase(java.util.Locale.ROOT);
       }
     }
