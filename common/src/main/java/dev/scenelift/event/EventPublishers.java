@@ -21,15 +21,16 @@ public final class EventPublishers {
 
   private EventPublishers() {}
 
-  /** The caller owns the result and closes it (which sends what is buffered). */
+  /**
+   * The caller owns the result and closes it (which sends what is buffered). The SQS client is made on the first send.
+   */
   public static EventPublisher forJob(JobConfig config) {
     return config
         .eventsQueue()
         .<EventPublisher>map(
             queue ->
                 new SqsEventPublisher(
-                    sqsClient(queue, config.sqsEndpoint(), config.s3()),
-                    true,
+                    () -> sqsClient(queue, config.sqsEndpoint(), config.s3()),
                     queue,
                     SqsEventPublisher.Retry.defaults()))
         .orElse(EventPublisher.none());
