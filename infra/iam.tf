@@ -109,13 +109,8 @@ locals {
   )
 }
 
-# Every job: read its run's manifest, send scene events.
-data "aws_iam_policy_document" "job_common" {
-  statement {
-    sid       = "ReadRunManifests"
-    actions   = ["s3:GetObject"]
-    resources = ["${local.runs_arn}/runs/*"]
-  }
+# Listing runs/ (a missing run record then reads as 404, not 403): every job and the submitter.
+data "aws_iam_policy_document" "list_runs" {
   statement {
     sid       = "ListRuns"
     actions   = ["s3:ListBucket"]
@@ -125,6 +120,17 @@ data "aws_iam_policy_document" "job_common" {
       variable = "s3:prefix"
       values   = ["runs/*"]
     }
+  }
+}
+
+# Every job: read its run's manifest, send scene events.
+data "aws_iam_policy_document" "job_common" {
+  source_policy_documents = [data.aws_iam_policy_document.list_runs.json]
+
+  statement {
+    sid       = "ReadRunManifests"
+    actions   = ["s3:GetObject"]
+    resources = ["${local.runs_arn}/runs/*"]
   }
   statement {
     sid       = "SendSceneEvents"
@@ -256,6 +262,8 @@ data "aws_iam_policy_document" "index_build" {
 # listen). It holds what those commands call and nothing more; infra/'s AwsPathEndToEndTest checks both directions.
 
 data "aws_iam_policy_document" "submitter" {
+  source_policy_documents = [data.aws_iam_policy_document.list_runs.json]
+
   statement {
     sid     = "SubmitJobs"
     actions = ["batch:SubmitJob"]
@@ -279,16 +287,6 @@ data "aws_iam_policy_document" "submitter" {
     sid       = "WriteRunRecords"
     actions   = ["s3:GetObject", "s3:PutObject"]
     resources = ["${local.runs_arn}/runs/*"]
-  }
-  statement {
-    sid       = "ListRuns"
-    actions   = ["s3:ListBucket"]
-    resources = [local.runs_arn]
-    condition {
-      test     = "StringLike"
-      variable = "s3:prefix"
-      values   = ["runs/*"]
-    }
   }
   statement {
     sid       = "ReadMarkersAndVerdicts"
