@@ -111,13 +111,8 @@ locals {
   )
 }
 
-# Every job: read its run's manifest, send scene events.
-data "aws_iam_policy_document" "job_common" {
-  statement {
-    sid       = "ReadRunManifests"
-    actions   = ["s3:GetObject"]
-    resources = ["${local.runs_arn}/runs/*"]
-  }
+# Listing runs/ (a missing run record then reads as 404, not 403): every job and the submitter.
+data "aws_iam_policy_document" "list_runs" {
   statement {
     sid       = "ListRuns"
     actions   = ["s3:ListBucket"]
@@ -127,6 +122,17 @@ data "aws_iam_policy_document" "job_common" {
       variable = "s3:prefix"
       values   = ["runs/*"]
     }
+  }
+}
+
+# Every job: read its run's manifest, send scene events.
+data "aws_iam_policy_document" "job_common" {
+  source_policy_documents = [data.aws_iam_policy_document.list_runs.json]
+
+  statement {
+    sid       = "ReadRunManifests"
+    actions   = ["s3:GetObject"]
+    resources = ["${local.runs_arn}/runs/*"]
   }
   statement {
     sid       = "SendSceneEvents"
@@ -159,10 +165,12 @@ data "aws_iam_policy_document" "fetch_scene" {
     actions   = ["s3:ListBucket", "s3:ListBucketMultipartUploads"]
     resources = [local.raw_arn]
   }
+  # A scene fetched again first loses what an earlier, failed attempt left: only scene folders (<tile>/<scene-id>/),
+  # never the landing prefix or another tree.
   statement {
-    sid       = "ClearOwnMarkers"
+    sid       = "ReplaceSceneObjects"
     actions   = ["s3:DeleteObject"]
-    resources = ["${local.raw_arn}/*/_scenelift/fetch-scene.*"]
+    resources = ["${local.raw_arn}/h*v*/*_CU_*/*"]
   }
 }
 
@@ -194,6 +202,12 @@ data "aws_iam_policy_document" "cloud_filter" {
     sid       = "ListRawAndOpt"
     actions   = ["s3:ListBucket"]
     resources = [local.raw_arn, local.opt_arn]
+  }
+  # The run's cloud-free list (runs/<run-id>/cloud-free.json, .txt and its per-child parts).
+  statement {
+    sid       = "WriteCloudFreeLists"
+    actions   = ["s3:PutObject"]
+    resources = ["${local.runs_arn}/runs/*/cloud-free*"]
   }
 }
 
@@ -237,9 +251,80 @@ data "aws_iam_policy_document" "index_build" {
     actions   = ["s3:PutObject", "s3:AbortMultipartUpload"]
     resources = local.index_object_arns
   }
+  # Its markers are written as *.json index documents (above); clearing an old failure record is its own grant.
   statement {
-    sid       = "WriteOwnMarkers"
-    actions   = ["s3:PutObject", "s3:DeleteObject"]
+    sid       = "ClearOwnMarkers"
+    actions   = ["s3:DeleteObject"]
     resources = ["${local.raw_arn}/*/_scenelift/index-build.*"]
   }
+}
+
+# --- Who runs submit-run ------------------------------------------------------------------------------------------
+# A managed policy to attach to the user, group or role that runs submit-run (plan, submit, status, watch, retry,
+# listen). It holds what those commands call and nothing more; infra/'s AwsPathEndToEndTest checks both directions.
+
+data "aws_iam_policy_document" "submitter" {
+  source_policy_documents = [data.aws_iam_policy_document.list_runs.json]
+
+  statement {
+    sid     = "SubmitJobs"
+    actions = ["batch:SubmitJob"]
+    resources = [
+      aws_batch_job_queue.main.arn,
+      "arn:${data.aws_partition.current.partition}:batch:${var.region}:${local.account_id}:job-definition/${var.name_prefix}-*",
+    ]
+  }
+  statement {
+    sid       = "TagSubmittedJobs"
+    actions   = ["batch:TagResource"]
+    resources = ["arn:${data.aws_partition.current.partition}:batch:${var.region}:${local.account_id}:job/*"]
+  }
+  # DescribeJobs and ListJobs have no resource-level permissions: "*" is the only resource they take.
+  statement {
+    sid       = "FollowJobs"
+    actions   = ["batch:DescribeJobs", "batch:ListJobs"]
+    resources = ["*"]
+  }
+  statement {
+    sid       = "WriteRunRecords"
+    actions   = ["s3:GetObject", "s3:PutObject"]
+    resources = ["${local.runs_arn}/runs/*"]
+  }
+  statement {
+    sid       = "ReadMarkersAndVerdicts"
+    actions   = ["s3:GetObject"]
+    resources = ["${local.raw_arn}/*/_scenelift/*", "${local.raw_arn}/*/cloud.json", "${local.cog_arn}/*/_scenelift/*"]
+  }
+  # Without ListBucket a missing marker reads as 403 instead of 404.
+  statement {
+    sid       = "ListMarkerTrees"
+    actions   = ["s3:ListBucket"]
+    resources = [local.raw_arn, local.cog_arn]
+  }
+  statement {
+    sid       = "ListSources"
+    actions   = ["s3:ListBucket"]
+    resources = local.source_bucket_arns
+  }
+  statement {
+    sid       = "ReadSourceLists"
+    actions   = ["s3:GetObject"]
+    resources = local.source_object_arns
+  }
+  statement {
+    sid       = "FollowSceneEvents"
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"]
+    resources = [aws_sqs_queue.events.arn]
+  }
+  statement {
+    sid       = "ListenForLandings"
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage"]
+    resources = ["arn:${data.aws_partition.current.partition}:sqs:${var.region}:${local.account_id}:${var.name_prefix}-landing"]
+  }
+}
+
+resource "aws_iam_policy" "submitter" {
+  name        = "${var.name_prefix}-submitter"
+  description = "What submit-run calls: submit and follow the Batch jobs, write run records, read markers and events."
+  policy      = data.aws_iam_policy_document.submitter.json
 }

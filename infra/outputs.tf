@@ -80,3 +80,8 @@ output "log_group" {
   description = "CloudWatch log group of the jobs (stream prefix: the job name)."
   value       = aws_cloudwatch_log_group.jobs.name
 }
+
+output "submitter_policy_arn" {
+  description = "Managed policy to attach to whoever runs submit-run (iam.tf: submitter)."
+  value       = aws_iam_policy.submitter.arn
+}

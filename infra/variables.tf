@@ -215,7 +215,7 @@ variable "map_assets_prefix" {
 }
 
 variable "index_object_suffixes" {
-  description = "File suffixes index-build may write in the raw, opt and cog buckets: index pages, STAC (json) and eo3 (yaml) documents."
+  description = "File suffixes index-build may write in the raw, opt and cog buckets: index pages, thumbnails (png), STAC (json) and eo3 (yaml) documents."
   type        = list(string)
-  default     = ["html", "css", "json", "yaml"]
+  default     = ["html", "css", "png", "json", "yaml"]
 }

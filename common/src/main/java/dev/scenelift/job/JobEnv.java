@@ -31,6 +31,10 @@ public final class JobEnv {
   public static final String S3_UNSIGNED = "SCENELIFT_S3_UNSIGNED";
   /** {@code true}: read s3:// sources with {@code x-amz-request-payer: requester}. */
   public static final String REQUEST_PAYER_SOURCE = "SCENELIFT_REQUEST_PAYER";
+  /**
+   * Endpoint override for SQS (LocalStack, ElasticMQ): the events queue is reached there whatever host its URL names.
+   */
+  public static final String SQS_ENDPOINT = "SCENELIFT_SQS_ENDPOINT";
   /** SQS queue URL for per-scene events. */
   public static final String EVENTS_QUEUE = "SCENELIFT_EVENTS_QUEUE";
   /** {@code true}: redo scenes that already have a completion marker. */

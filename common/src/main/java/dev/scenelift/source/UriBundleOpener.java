@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.RequestPayer;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * caller.
  */
 public final class UriBundleOpener implements BundleOpener {
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
+  private HttpClient client;
   private final S3Client s3;
   private final boolean requesterPays;
   private final Duration timeout;
@@ -38,6 +40,17 @@ public final class UriBundleOpener implements BundleOpener {
    * @param timeout how long to wait for a response's headers
    */
   public UriBundleOpener(HttpClient http, S3Client s3, boolean requesterPays, Duration timeout) {
+    this(() -> http, s3, requesterPays, timeout);
+    Objects.requireNonNull(http, "http");
+  }
+
+  /**
+   * As above, with the HTTP client made on the first http(s) bundle: a run of {@code file:} or {@code s3:} bundles
+   * never pays for one (java.net.http's classes and selector thread sit on a job's start path otherwise).
+   *
+   * @param http makes the process's HTTP client, called at most once
+   */
+  public UriBundleOpener(Supplier<HttpClient> http, S3Client s3, boolean requesterPays, Duration timeout) {
     this.http = Objects.requireNonNull(http, "http");
     this.s3 = Objects.requireNonNull(s3, "s3");
     this.requesterPays = requesterPays;
@@ -54,6 +67,13 @@ public final class UriBundleOpener implements BundleOpener {
       case "s3" -> openS3(uri);
       default -> throw new SourceUnavailableException(uri, "unsupported scheme '" + scheme + "'", null);
     };
+  }
+
+  private synchronized HttpClient http() {
+    if (client == null) {
+      client = Objects.requireNonNull(http.get(), "http");
+    }
+    return client;
   }
 
   private static InputStream openFile(URI uri) throws IOException {
@@ -76,7 +96,7 @@ public final class UriBundleOpener implements BundleOpener {
     HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout).build();
     HttpResponse<InputStream> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      response = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpTimeoutException e) {
       throw new SourceUnavailableException(uri, "timed out after " + timeout.toSeconds() + " s", e);
     } catch (IOException e) {

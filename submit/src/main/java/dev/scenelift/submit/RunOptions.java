@@ -107,7 +107,7 @@ final class RunOptions {
       converter = Converters.RequestPayerConverter.class,
       description =
           "Read an s3:// source with x-amz-request-payer: requester (USGS's requester-pays buckets). Default: off.")
-  Boolean requesterPays;
+  String requestPayer;
 
   @Option(
       names = "--force",
@@ -125,7 +125,7 @@ final class RunOptions {
   String publicUrl;
 
   boolean requesterPays() {
-    return Boolean.TRUE.equals(requesterPays);
+    return requestPayer != null;
   }
 
   /**

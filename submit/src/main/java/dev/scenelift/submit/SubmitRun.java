@@ -213,7 +213,11 @@ public final class SubmitRun implements Callable<Integer> {
         chosen == Engine.aws
             ? scenes -> ArraySizing.scenesPerTask(scenes, OptionalInt.empty())
             : TaskSizing.embedded();
-    RunPlan plan = plan(request, dataDir, layout, sizing);
+    S3Settings sourceS3 =
+        chosen == Engine.aws
+            ? config.s3()
+            : S3Settings.aws(Optional.ofNullable(context.environment().get("AWS_REGION")));
+    RunPlan plan = plan(request, dataDir, layout, sizing, sourceS3);
     PrintWriter out = spec.commandLine().getOut();
     Optional<PlanPrefilter.Prefiltered> prefiltered = prefilter(plan);
     if (prefiltered.isPresent()) {
@@ -238,14 +242,14 @@ public final class SubmitRun implements Callable<Integer> {
         .run(plan, out, spec.commandLine().getErr());
   }
 
-  private RunPlan plan(RunRequest request, Path dataDir, KeyLayout layout, TaskSizing sizing) throws IOException {
+  private RunPlan plan(RunRequest request, Path dataDir, KeyLayout layout, TaskSizing sizing, S3Settings sourceS3)
+      throws IOException {
     SceneCatalog catalog;
     try {
       SourceOptions options =
           new SourceOptions(
               dataDir,
-              S3Settings.aws(Optional.ofNullable(context.environment().get("AWS_REGION")))
-                  .withRequesterPays(run.requesterPays()),
+              sourceS3.withRequesterPays(run.requesterPays()),
               run.syntheticSize,
               run.sceneList());
       catalog = context.catalogs().open(request.source(), options);
@@ -297,7 +301,7 @@ public final class SubmitRun implements Callable<Integer> {
       throw usage("no scenes to submit for tile " + manifest.tile() + " (after the selection and pre-filter)");
     }
     DryRunReport report =
-        AwsDryRun.plan(manifest, config, new StageChain(config.eventsQueue(), run.force, jobEnvironment));
+        AwsDryRun.plan(manifest, config, new StageChain(config.eventsQueue(), run.force, awsEnvironment(config, jobEnvironment)));
     if (output.json) {
       ObjectNode doc = (ObjectNode) report.json();
       prefiltered.ifPresent(p -> doc.set("prefilter", prefilterJson(p)));
@@ -330,7 +334,7 @@ public final class SubmitRun implements Callable<Integer> {
     }
     try (RunEnvironment env = AwsRunEnvironment.openOrFail(config)) {
       List<String> ids =
-          new StageChain(config.eventsQueue(), run.force, jobEnvironment).launcher().launch(manifest, env);
+          new StageChain(config.eventsQueue(), run.force, awsEnvironment(config, jobEnvironment)).launcher().launch(manifest, env);
       if (output.json) {
         ObjectNode doc = Json.mapper().createObjectNode();
         doc.put("runId", manifest.runId());
@@ -348,6 +352,13 @@ public final class SubmitRun implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
+  }
+
+  /** The jobs' variables on AWS: the run's own ({@code jobEnvironment}) and the endpoint overrides. */
+  private static Map<String, String> awsEnvironment(AwsRunConfig config, Map<String, String> jobEnvironment) {
+    Map<String, String> env = new java.util.HashMap<>(config.endpoints().jobEnvironment());
+    env.putAll(jobEnvironment);
+    return Map.copyOf(env);
   }
 
   private ParameterException usage(String message) {

@@ -134,6 +134,13 @@ class SubmitRunTest {
   }
 
   @Test
+  void requesterIsTheRequestPayerTheOptionTakes() {
+    Result r = run(Map.of(), "--tile", "h03v03", "--request-payer", "requester", "--dry-run", "--synthetic-size", "64");
+    assertThat(r.err()).doesNotContain("is not a request payer");
+    assertThat(r.exit()).as(r.err()).isZero();
+  }
+
+  @Test
   void awsEngineWithoutARawBucketIsAUsageErrorNamingWhatIsMissing() {
     Result r = run(Map.of(), "--tile", "h03v03", "--engine", "aws", "--dry-run");
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);

@@ -64,13 +64,16 @@ final class FetchCommand implements Callable<Integer> {
     ExecutorService uploads = Executors.newFixedThreadPool(tuning.buffers(), daemonThreads("upload"));
     try (ArrayChildTask task = ArrayChildTask.open(env)) {
       RunManifest manifest = task.manifest();
-      HttpClient http =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(30))
-              .followRedirects(HttpClient.Redirect.NORMAL)
-              .build();
       UriBundleOpener opener =
-          new UriBundleOpener(http, task.s3(), task.config().s3().requesterPays(), Duration.ofMinutes(2));
+          new UriBundleOpener(
+              () ->
+                  HttpClient.newBuilder()
+                      .connectTimeout(Duration.ofSeconds(30))
+                      .followRedirects(HttpClient.Redirect.NORMAL)
+                      .build(),
+              task.s3(),
+              task.config().s3().requesterPays(),
+              Duration.ofMinutes(2));
       StreamingUploader uploader = new StreamingUploader(task.s3(), uploads, tuning);
       BundleStreamer streamer =
           new BundleStreamer(opener, uploader, manifest.layout(), BundleLimits.defaults());

@@ -5,6 +5,7 @@ import dev.scenelift.json.Json;
 import dev.scenelift.scene.Stage;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3Location;
+import dev.scenelift.store.S3Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * …, "sensitive": …}}) or from a plain object of the same names: {@code region}, {@code job_queue}, {@code
  * job_definitions} (job name → definition name), {@code raw_bucket}, {@code opt_bucket}, {@code cog_bucket}, {@code
  * runs_bucket}, {@code events_queue_url}, {@code ecr_repositories}, and optionally {@code prices} ({@link PriceTable}
- * fields) and {@code batch_endpoint}.
+ * fields) and the endpoint overrides {@code batch_endpoint}, {@code s3_endpoint}, {@code sqs_endpoint}.
  *
  * @param region AWS region; empty means the SDK's default chain
  * @param jobQueue Batch job queue name or ARN; empty means "not on AWS"
@@ -35,7 +36,7 @@ import java.util.Optional;
  * @param eventsQueue SQS queue URL for scene events
  * @param ecrRepositories job name → image repository URL (informational; the job definitions name the images)
  * @param prices the estimate's price table
- * @param batchEndpoint endpoint override for the Batch API (LocalStack, tests)
+ * @param endpoints endpoint overrides for Batch, S3 and SQS (S3-compatible stores, LocalStack, tests)
  */
 public record AwsRunConfig(
     Optional<String> region,
@@ -48,7 +49,7 @@ public record AwsRunConfig(
     Optional<URI> eventsQueue,
     Map<String, String> ecrRepositories,
     PriceTable prices,
-    Optional<URI> batchEndpoint) {
+    ServiceEndpoints endpoints) {
 
   public AwsRunConfig {
     Objects.requireNonNull(region, "region");
@@ -61,7 +62,7 @@ public record AwsRunConfig(
     Objects.requireNonNull(eventsQueue, "eventsQueue");
     ecrRepositories = Map.copyOf(ecrRepositories);
     Objects.requireNonNull(prices, "prices");
-    Objects.requireNonNull(batchEndpoint, "batchEndpoint");
+    Objects.requireNonNull(endpoints, "endpoints");
   }
 
   /** Nothing configured: the embedded engine's case. */
@@ -77,7 +78,7 @@ public record AwsRunConfig(
         Optional.empty(),
         Map.of(),
         PriceTable.defaults(),
-        Optional.empty());
+        ServiceEndpoints.aws());
   }
 
   /** Reads a config file: {@code terraform output -json} or a plain object with the same names. */
@@ -120,7 +121,16 @@ public record AwsRunConfig(
         text(root, "events_queue_url").map(v -> uri("events_queue_url", v)),
         stringMap(root, "ecr_repositories"),
         PriceTable.defaults().withOverrides(value(root, "prices")),
-        text(root, "batch_endpoint").map(v -> uri("batch_endpoint", v)));
+        new ServiceEndpoints(
+            text(root, "batch_endpoint").map(v -> uri("batch_endpoint", v)),
+            text(root, "s3_endpoint").map(v -> uri("s3_endpoint", v)),
+            text(root, "sqs_endpoint").map(v -> uri("sqs_endpoint", v))));
+  }
+
+  /** How the submitter and the jobs reach S3: the region, and the endpoint override (path-style) when there is one. */
+  public S3Settings s3() {
+    S3Settings aws = S3Settings.aws(region);
+    return endpoints.s3().map(e -> aws.withEndpoint(e).withPathStyle(true)).orElse(aws);
   }
 
   /** True when runs go to AWS Batch: a job queue is configured. */
@@ -179,7 +189,7 @@ public record AwsRunConfig(
         over.eventsQueue.or(() -> eventsQueue),
         ecr,
         over.prices.equals(PriceTable.defaults()) ? prices : over.prices,
-        over.batchEndpoint.or(() -> batchEndpoint));
+        endpoints.overriddenBy(over.endpoints));
   }
 
   /** A Terraform output's value, unwrapping {@code {"value": …}}; null when absent or null. */

@@ -25,6 +25,11 @@ public final class DryRunReport {
     this.estimate = estimate;
   }
 
+  /** The SubmitJob bodies that would be sent, in submission order. */
+  public List<SubmitJobBody> bodies() {
+    return bodies;
+  }
+
   public JsonNode json() {
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("runId", manifest.runId());

@@ -93,6 +93,48 @@ class AwsRunConfigTest {
   }
 
   @Test
+  void endpointOverridesComeFromFlagsEnvironmentOrFileAndReachTheJobs() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("endpoints.json"),
+            "{\"job_queue\":\"q\",\"raw_bucket\":\"b\",\"batch_endpoint\":\"http://127.0.0.1:1/\","
+                + "\"s3_endpoint\":{\"sensitive\":false,\"type\":\"string\",\"value\":\"http://127.0.0.1:2\"},"
+                + "\"sqs_endpoint\":\"http://127.0.0.1:3\"}");
+    AwsRunConfig fromFile = parse(Map.of(), "--config", file.toString());
+    assertThat(fromFile.endpoints().batch()).contains(URI.create("http://127.0.0.1:1/"));
+    assertThat(fromFile.endpoints().s3()).contains(URI.create("http://127.0.0.1:2"));
+    assertThat(fromFile.s3().endpoint()).contains(URI.create("http://127.0.0.1:2"));
+    assertThat(fromFile.s3().pathStyle()).as("S3-compatible stores need path-style").isTrue();
+
+    AwsRunConfig over =
+        parse(
+            Map.of(AwsOptions.ENV_CONFIG, file.toString(), AwsOptions.ENV_SQS_ENDPOINT, "http://localhost:4566"),
+            "--s3-endpoint",
+            "https://s3.example.test:9000");
+    assertThat(over.endpoints().s3()).contains(URI.create("https://s3.example.test:9000"));
+    assertThat(over.endpoints().sqs()).contains(URI.create("http://localhost:4566"));
+    assertThat(over.endpoints().batch()).contains(URI.create("http://127.0.0.1:1/"));
+    assertThat(over.endpoints().jobEnvironment())
+        .containsOnly(
+            Map.entry("SCENELIFT_S3_ENDPOINT", "https://s3.example.test:9000"),
+            Map.entry("SCENELIFT_SQS_ENDPOINT", "http://localhost:4566"));
+
+    AwsRunConfig plain = parse(Map.of(), "--job-queue", "q");
+    assertThat(plain.endpoints()).isEqualTo(ServiceEndpoints.aws());
+    assertThat(plain.s3().endpoint()).isEmpty();
+    assertThat(plain.s3().pathStyle()).isFalse();
+  }
+
+  @Test
+  void anEndpointThatIsNotAnHttpUrlIsAConfigErrorNamingItsSource() {
+    assertThatThrownBy(() -> parse(Map.of(AwsOptions.ENV_S3_ENDPOINT, "127.0.0.1:9000")))
+        .isInstanceOf(AwsConfigException.class)
+        .hasMessage("SCENELIFT_S3_ENDPOINT must be an http(s) URL, got '127.0.0.1:9000'");
+    assertThatThrownBy(() -> parse(Map.of(), "--sqs-endpoint", "ftp://host/"))
+        .hasMessage("--sqs-endpoint must be an http(s) URL, got 'ftp://host/'");
+  }
+
+  @Test
   void withoutAJobQueueTheEngineDefaultsToLocal() {
     AwsRunConfig c = parse(Map.of(), "--raw-bucket", "only-raw");
     assertThat(c.defaultEngine()).isEqualTo("local");
@@ -129,7 +171,7 @@ class AwsRunConfigTest {
     String help = new CommandLine(new Probe()).getUsageMessage();
     for (String option :
         new String[] {"--config", "--region", "--job-queue", "--job-definition", "--events-queue", "--raw-bucket",
-          "--opt-bucket", "--cog-bucket", "--runs-bucket", "--batch-endpoint"}) {
+          "--opt-bucket", "--cog-bucket", "--runs-bucket", "--batch-endpoint", "--s3-endpoint", "--sqs-endpoint"}) {
       assertThat(help).contains(option);
     }
     assertThat(help.split("Default:", -1)).hasSizeGreaterThan(10);
