@@ -174,13 +174,15 @@ record Deployment(TerraformModule module, String account, Map<String, String> va
       case "local.index_object_arns" -> {
         requireDefinition("index_object_arns", "formatlist(\"${local.raw_arn}/*.%s\", var.index_object_suffixes)",
             "formatlist(\"${local.opt_arn}/*.%s\", var.index_object_suffixes)",
-            "formatlist(\"${local.cog_arn}/*.%s\", var.index_object_suffixes)");
+            "formatlist(\"${local.cog_arn}/*.%s\", var.index_object_suffixes)",
+            "\"${local.raw_arn}/${var.map_assets_prefix}*\"");
         java.util.List<String> suffixes = java.util.Arrays.stream(
                 variable("index_object_suffixes").replaceAll("[\\[\\]]", "").split(","))
             .map(String::strip).toList();
         java.util.List<String> out = new java.util.ArrayList<>();
         for (String tree : new String[] {"raw", "opt", "cog"}) {
           suffixes.forEach(x -> out.add("arn:aws:s3:::" + bucket(tree) + "/*." + x));
+          out.add("arn:aws:s3:::" + bucket(tree) + "/" + variable("map_assets_prefix") + "*");
         }
         return out;
       }

@@ -20,6 +20,13 @@ final class ListingPages {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+  /**
+   * index-build's own state beside a tile ({@code <tile>/_scenelift/}): written after the listing, so listing it would
+   * make a rerun's pages differ from the first run's.
+   */
+  private static final String STATE_FOLDER = "/_scenelift/";
+  // map.html's assets are not listed either: they sit inside the tree only where a tree is a whole bucket (AWS)
+
   private final Templates templates;
 
   ListingPages(Templates templates) {
@@ -42,6 +49,9 @@ final class ListingPages {
       }
       String rel = o.key().substring(prefix.length());
       String group = groupOf(rel);
+      if (group.endsWith(STATE_FOLDER) || rel.startsWith(MapAssets.DIR)) {
+        continue;
+      }
       if (group.isEmpty()) {
         atRoot.add(o);
       } else {

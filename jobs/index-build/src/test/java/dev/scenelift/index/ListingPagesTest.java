@@ -45,6 +45,17 @@ class ListingPagesTest {
   }
 
   @Test
+  void indexBuildsOwnStateIsNotListedSoARerunWritesTheSamePages() {
+    List<ListedObject> firstRun = List.of(obj(SCENE + "cloud.json", 100), obj(SCENE + "_scenelift/a.done.json", 2));
+    List<ListedObject> rerun = new java.util.ArrayList<>(firstRun);
+    rerun.add(obj("h03v03/_scenelift/index-state.json", 40));
+    Map<S3Location, String> first = pages.render(RAW, firstRun, List.of());
+    Map<S3Location, String> second = pages.render(RAW, rerun, List.of());
+    assertThat(second).isEqualTo(first);
+    assertThat(first.get(RAW.resolve(SCENE + "AAlist.html"))).contains("href=\"_scenelift/a.done.json\"");
+  }
+
+  @Test
   void hostileKeysRenderAsTextAndLinkPercentEncoded() {
     String hostile = "h03v03/odd/<script>alert('x')<script>&\"q\".txt";
     String page =
