@@ -1,6 +1,8 @@
 package dev.scenelift.index;
 
+import dev.scenelift.collection.TileCollection;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the last index run rendered for one scene, kept in the index state so that unchanged scenes are not read again.
@@ -13,6 +15,7 @@ import java.util.Objects;
  * @param fillPercent fill % (NaN unknown)
  * @param thumbnail whether thumbnails were written
  * @param item whether a STAC item and eo3 dataset were written
+ * @param collections ids of the collections the verdict puts the scene in ({@code full} always)
  */
 record SceneRecord(
     String fingerprint,
@@ -22,9 +25,15 @@ record SceneRecord(
     double cloudPercent,
     double fillPercent,
     boolean thumbnail,
-    boolean item) {
+    boolean item,
+    Set<String> collections) {
   SceneRecord {
     Objects.requireNonNull(fingerprint, "fingerprint");
     reason = reason == null ? "" : reason;
+    collections = collections == null ? Set.of(TileCollection.FULL.id()) : Set.copyOf(collections);
+  }
+
+  boolean in(TileCollection collection) {
+    return collection == TileCollection.FULL || collections.contains(collection.id());
   }
 }

@@ -21,6 +21,7 @@ public final class AwsOptions {
   public static final String ENV_COG_BUCKET = "SCENELIFT_COG_BUCKET";
   public static final String ENV_RUNS_BUCKET = "SCENELIFT_RUNS_BUCKET";
   public static final String ENV_BATCH_ENDPOINT = "SCENELIFT_BATCH_ENDPOINT";
+  public static final String ENV_LAYOUT = "SCENELIFT_LAYOUT";
 
   @Option(
       names = "--config",
@@ -91,12 +92,27 @@ public final class AwsOptions {
   String runsBucket;
 
   @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      description =
+          "Where the three collections live on AWS (env " + ENV_LAYOUT + "): buckets (the raw, opt and cog buckets,"
+              + " each tree at its bucket's root) or prefixes (raw/, opt/, cog/ of the raw bucket). The embedded"
+              + " store always uses prefixes of its bucket. Default: the config's layout, else buckets when an opt or"
+              + " cog bucket is given, else prefixes.")
+  String layout;
+
+  @Option(
       names = "--batch-endpoint",
       paramLabel = "URL",
       description =
           "Endpoint override for the AWS Batch API, e.g. LocalStack (env " + ENV_BATCH_ENDPOINT + ")."
               + " Default: AWS's regional endpoint.")
   URI batchEndpoint;
+
+  /** {@code --layout} as given on the command line. */
+  public Optional<String> layoutFlag() {
+    return Optional.ofNullable(layout).map(String::strip);
+  }
 
   /** The effective configuration from flags, the given environment and the config file. */
   public AwsRunConfig resolve(Map<String, String> env) {
@@ -114,7 +130,8 @@ public final class AwsOptions {
             env(env, ENV_EVENTS_QUEUE).map(URI::create),
             Map.of(),
             PriceTable.defaults(),
-            env(env, ENV_BATCH_ENDPOINT).map(URI::create));
+            env(env, ENV_BATCH_ENDPOINT).map(URI::create),
+            env(env, ENV_LAYOUT));
     Map<Stage, String> defs = new EnumMap<>(Stage.class);
     if (jobDefinitions != null) {
       jobDefinitions.forEach(
@@ -138,7 +155,8 @@ public final class AwsOptions {
             Optional.ofNullable(eventsQueue),
             Map.of(),
             PriceTable.defaults(),
-            Optional.ofNullable(batchEndpoint));
+            Optional.ofNullable(batchEndpoint),
+            Optional.ofNullable(layout));
     return base.overriddenBy(fromEnv).overriddenBy(fromFlags);
   }
 

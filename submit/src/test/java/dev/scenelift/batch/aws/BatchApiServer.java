@@ -77,7 +77,8 @@ public final class BatchApiServer implements AutoCloseable {
         Optional.empty(),
         Map.of(),
         PriceTable.defaults(),
-        Optional.of(endpoint()));
+        Optional.of(endpoint()),
+        Optional.empty());
   }
 
   public BatchClient client() {
