@@ -14,6 +14,17 @@ class TerraformStorageTest {
   private final TerraformModule tf = TerraformModule.ofProject();
 
   @Test
+  void prefixesLayoutPutsTheThreeCollectionsInOneDataBucket() {
+    TerraformModule prefixes = TerraformModule.ofProject("prefixes");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> names = (Map<String, Object>) prefixes.locals().get("bucket_names");
+    assertThat(names).containsOnlyKeys("raw", "runs");
+    assertThat(String.valueOf(names.get("raw"))).contains("-data-");
+    assertThat(tf.variableDefault("layout")).isEqualTo("buckets");
+    assertThat(tf.text()).contains("contains([\"buckets\", \"prefixes\"], var.layout)");
+  }
+
+  @Test
   void thereIsOneBucketPerTree() {
     @SuppressWarnings("unchecked")
     Map<String, Object> names = (Map<String, Object>) tf.locals().get("bucket_names");
@@ -81,7 +92,7 @@ class TerraformStorageTest {
     assertThat(content.get("effect")).isEqualTo("Allow");
     assertThat(TerraformModule.strings(content.get("actions"))).containsExactly("s3:GetObject");
     assertThat(TerraformModule.strings(content.get("resources"))).containsExactly("each.value.arn/statement.value*");
-    assertThat(tf.text()).contains("for_each = lookup(var.public_read_prefixes, each.key, [])");
+    assertThat(tf.text()).contains("for_each = lookup(local.public_read_prefixes, each.key, [])");
   }
 
   @Test
