@@ -152,7 +152,8 @@ record RunSummary(
           .append(nl);
     }
     for (CollectionSummary c : collections) {
-      s.append(String.format(Locale.ROOT, "  %-17s %5d scenes  %s  (%s)", c.title() + ":", c.scenes(), c.root(), c.rule()))
+      s.append(String.format(Locale.ROOT, "  %-17s %5d scene%s  %s  (%s)", c.title() + ":", c.scenes(), c.scenes() == 1 ? " " : "s",
+                  c.root(), c.rule()))
           .append(nl);
     }
     s.append("  manifest: ").append(manifest).append(nl);

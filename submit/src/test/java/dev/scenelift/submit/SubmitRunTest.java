@@ -88,7 +88,13 @@ class SubmitRunTest {
         .containsPattern("cloud-filter +array of 3 +after N_TO_N on fetch-scene")
         .containsPattern("cog-convert +array of 3 +after N_TO_N on cloud-filter")
         .containsPattern("index-build +single job +after WHOLE on cog-convert")
+        .containsPattern("Full tile: +s3://scenelift/raw/h03v03/ +every scene")
+        .containsPattern("Cloud-free: +s3://scenelift/opt/h03v03/ +every sensor; cloud ≤ 10%")
+        .containsPattern("COG research set: +s3://scenelift/cog/h03v03/ +LC08; cloud ≤ 1%, fill ≤ 5%")
         .contains(catalog.list(TILE).get(4).id().toString());
+    assertThat(run(Map.of(), "--tile", "h03v03", "--dry-run", "--cog-max-fill", "0", "--promote", "none").out())
+        .containsPattern("COG research set: .* LC08; cloud ≤ 1%, fill ≤ 0%")
+        .contains("cloud ≤ 10% (--promote none: nothing is copied)");
     assertThat(dataDir).doesNotExist();
     assertThat(home).isEmptyDirectory();
   }

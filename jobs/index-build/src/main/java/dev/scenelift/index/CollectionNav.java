@@ -44,12 +44,16 @@ final class CollectionNav {
               p.collection().id(),
               p.collection().title(),
               rules.describe(p.collection()),
-              counts.getOrDefault(p.collection(), 0),
+              scenes(counts.getOrDefault(p.collection(), 0)),
               names.href(from, p.thumbIndex()),
               names.href(from, p.listing()),
               p.collection() == current));
     }
     return out;
+  }
+
+  private static String scenes(int n) {
+    return n + (n == 1 ? " scene" : " scenes");
   }
 
   /**
@@ -58,11 +62,11 @@ final class CollectionNav {
    * @param id e.g. {@code cloud-free}
    * @param title e.g. {@code Cloud-free}
    * @param rule its rule in words
-   * @param scenes how many scenes it holds
+   * @param scenes how many scenes it holds, in words ({@code 1 scene}, {@code 2357 scenes})
    * @param thumbIndexHref its thumbindex.html, from the page
    * @param listingHref its AAlist.html, from the page
    * @param current whether the page is this collection's
    */
   record Link(
-      String id, String title, String rule, int scenes, String thumbIndexHref, String listingHref, boolean current) {}
+      String id, String title, String rule, String scenes, String thumbIndexHref, String listingHref, boolean current) {}
 }

@@ -23,7 +23,8 @@ final class IndexSummary {
         "index-build: %d scenes rendered, %d unchanged, %d missing, %d failed, %d listing pages written%n",
         r.rendered(), r.unchanged(), r.missing(), r.failed().size(), r.pagesWritten());
     for (IndexResult.CollectionCount c : r.collections()) {
-      out.printf("  %s: %d scenes (%s)%n", c.pages().collection().title(), c.scenes(), c.rule());
+      out.printf("  %s: %d scene%s (%s)%n", c.pages().collection().title(), c.scenes(), c.scenes() == 1 ? "" : "s",
+          c.rule());
       out.println("    thumbindex: " + where(c.pages().thumbIndex()));
       out.println("    listing:    " + where(c.pages().listing()));
     }

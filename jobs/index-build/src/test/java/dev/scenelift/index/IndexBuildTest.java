@@ -68,12 +68,12 @@ class IndexBuildTest {
           .as("thumbnails stay in the full tile's thumbs/")
           .contains("\"small\":\"../../../raw/h03v03/thumbs/" + L8 + "_thumb_small.png\"");
       String optTop = t.read(n.listing(TileCollection.CLOUD_FREE));
-      assertThat(optTop).contains("<strong>Cloud-free</strong> (1 scenes, this collection)",
-          "<strong>Full tile</strong> (3 scenes)", "<strong>COG research set</strong> (1 scenes)", "href=\"../raw/h03v03/thumbs/thumbindex.html\"",
+      assertThat(optTop).contains("<strong>Cloud-free</strong> (1 scene, this collection)",
+          "<strong>Full tile</strong> (3 scenes)", "<strong>COG research set</strong> (1 scene)", "href=\"../raw/h03v03/thumbs/thumbindex.html\"",
           "href=\"./h03v03/thumbs/thumbindex.html\"");
       assertThat(t.lastOut)
-          .contains("Full tile: 3 scenes (every scene)", "Cloud-free: 1 scenes (every sensor; cloud ≤ 10%)",
-              "COG research set: 1 scenes (LC08; cloud ≤ 1%, fill ≤ 5%)", "opt/h03v03/thumbs/thumbindex.html");
+          .contains("Full tile: 3 scenes (every scene)", "Cloud-free: 1 scene (every sensor; cloud ≤ 10%)",
+              "COG research set: 1 scene (LC08; cloud ≤ 1%, fill ≤ 5%)", "opt/h03v03/thumbs/thumbindex.html");
     }
   }
 
