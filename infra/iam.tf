@@ -110,6 +110,8 @@ locals {
     formatlist("${local.raw_arn}/*.%s", var.index_object_suffixes),
     formatlist("${local.opt_arn}/*.%s", var.index_object_suffixes),
     formatlist("${local.cog_arn}/*.%s", var.index_object_suffixes),
+    # map.html's script, stylesheet and licences
+    ["${local.raw_arn}/${var.map_assets_prefix}*", "${local.opt_arn}/${var.map_assets_prefix}*", "${local.cog_arn}/${var.map_assets_prefix}*"],
   )
 }
 

@@ -102,9 +102,10 @@ data "aws_iam_policy_document" "bucket" {
     }
   }
 
-  # Opt-in: anyone may read the index pages under the listed prefixes (and nothing else).
+  # Opt-in: anyone may read the index pages under the listed prefixes and, in a bucket with any, the script and
+  # stylesheet of map.html (assets/map/); nothing else.
   dynamic "statement" {
-    for_each = lookup(local.public_read_prefixes, each.key, [])
+    for_each = lookup(local.public_read, each.key, [])
     content {
       sid       = "PublicReadIndexPages${statement.key}"
       effect    = "Allow"
@@ -115,6 +116,26 @@ data "aws_iam_policy_document" "bucket" {
         identifiers = ["*"]
       }
     }
+  }
+}
+
+locals {
+  # A published bucket also serves map.html's bundled script and stylesheet, which index-build copies to assets/map/.
+  public_read = { for bucket, prefixes in local.public_read_prefixes : bucket => concat(prefixes, [var.map_assets_prefix]) }
+}
+
+# Browsers (map.html, STAC browsers) read published objects by HTTP range from pages of any origin the user allows:
+# GET and HEAD with a Range header, the range headers exposed. Only on buckets with public_read_prefixes.
+resource "aws_s3_bucket_cors_configuration" "published" {
+  for_each = { for name, bucket in aws_s3_bucket.data : name => bucket if contains(keys(local.public_read_prefixes), name) }
+
+  bucket = each.value.id
+  cors_rule {
+    allowed_methods = ["GET", "HEAD"]
+    allowed_origins = var.cors_allowed_origins
+    allowed_headers = ["Range"]
+    expose_headers  = ["Accept-Ranges", "Content-Length", "Content-Range", "ETag"]
+    max_age_seconds = 86400
   }
 }
 

@@ -202,6 +202,18 @@ variable "assign_public_ip" {
   default     = true
 }
 
+variable "cors_allowed_origins" {
+  description = "Origins whose pages may read the published buckets by HTTP range (CORS GET/HEAD with Range), e.g. a STAC browser's site. Only buckets in public_read_prefixes get CORS rules."
+  type        = list(string)
+  default     = ["*"]
+}
+
+variable "map_assets_prefix" {
+  description = "Where index-build copies map.html's script and stylesheet in each bucket (content-hashed names); public in published buckets."
+  type        = string
+  default     = "assets/map/"
+}
+
 variable "index_object_suffixes" {
   description = "File suffixes index-build may write in the raw, opt and cog buckets: index pages, STAC (json) and eo3 (yaml) documents."
   type        = list(string)

@@ -29,12 +29,12 @@ final class EmbeddedRun {
   private final EmbeddedLauncher launcher;
 
   EmbeddedRun(
-      SubmitContext context, Path dataDir, int port, boolean json, boolean force, boolean requesterPays) {
+      SubmitContext context, Path dataDir, int port, boolean json, boolean force, Map<String, String> jobEnvironment) {
     this.context = context;
     this.dataDir = dataDir;
     this.port = port;
     this.json = json;
-    this.launcher = new EmbeddedLauncher(force, requesterPays, context.pollInterval());
+    this.launcher = new EmbeddedLauncher(force, jobEnvironment, context.pollInterval());
   }
 
   /** Runs the plan; returns the exit code. Failed scenes are listed on {@code err}, one line each. */

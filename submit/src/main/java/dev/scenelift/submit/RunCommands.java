@@ -92,7 +92,7 @@ final class RunCommands implements AutoCloseable {
       if (env instanceof EmbeddedEnvironment embedded) {
         try (ProgressDisplay display = new ProgressDisplay.Lines(root.getErr())) {
           Map<Stage, JobState> states =
-              new EmbeddedLauncher(false, false, context.pollInterval()).runToEnd(manifest, embedded, display);
+              new EmbeddedLauncher(false, Map.of(), context.pollInterval()).runToEnd(manifest, embedded, display);
           return states.values().stream().map(JobState::jobId).toList();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();

@@ -17,7 +17,6 @@ import dev.scenelift.manifest.RunManifest;
 import dev.scenelift.runs.AwsRunEnvironment;
 import dev.scenelift.runs.RunEnvironment;
 import dev.scenelift.runs.StageChain;
-import dev.scenelift.job.JobEnv;
 import dev.scenelift.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -203,8 +202,10 @@ public final class SubmitRun implements Callable<Integer> {
     }
     Engine chosen = engine != null ? engine : Engine.valueOf(config.defaultEngine());
     RunRequest request;
+    Map<String, String> jobEnvironment;
     try {
       request = run.toRequest(run.tile, collections.toManifestOptions());
+      jobEnvironment = run.jobEnvironment(context.environment());
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
@@ -234,14 +235,17 @@ public final class SubmitRun implements Callable<Integer> {
       }
     }
     if (dryRun) {
-      out.print(chosen == Engine.aws ? awsDryRun(plan.manifest(), config, prefiltered) : dryRun(plan, prefiltered));
+      out.print(
+          chosen == Engine.aws
+              ? awsDryRun(plan.manifest(), config, jobEnvironment, prefiltered)
+              : dryRun(plan, prefiltered));
       out.flush();
       return ExitCodes.OK;
     }
     if (chosen == Engine.aws) {
-      return submitToAws(plan.manifest(), config, out);
+      return submitToAws(plan.manifest(), config, jobEnvironment, out);
     }
-    return new EmbeddedRun(context, dataDir, store.port(), output.json, run.force, run.requesterPays())
+    return new EmbeddedRun(context, dataDir, store.port(), output.json, run.force, jobEnvironment)
         .run(plan, out, spec.commandLine().getErr());
   }
 
@@ -295,12 +299,16 @@ public final class SubmitRun implements Callable<Integer> {
     return Json.write(doc) + System.lineSeparator();
   }
 
-  private String awsDryRun(RunManifest manifest, AwsRunConfig config, Optional<PlanPrefilter.Prefiltered> prefiltered) {
+  private String awsDryRun(
+      RunManifest manifest,
+      AwsRunConfig config,
+      Map<String, String> jobEnvironment,
+      Optional<PlanPrefilter.Prefiltered> prefiltered) {
     if (manifest.scenes().isEmpty()) {
       throw usage("no scenes to submit for tile " + manifest.tile() + " (after the selection and pre-filter)");
     }
     DryRunReport report =
-        AwsDryRun.plan(manifest, config, new StageChain(config.eventsQueue(), run.force, awsEnvironment()));
+        AwsDryRun.plan(manifest, config, new StageChain(config.eventsQueue(), run.force, jobEnvironment));
     if (output.json) {
       ObjectNode doc = (ObjectNode) report.json();
       prefiltered.ifPresent(p -> doc.set("prefilter", prefilterJson(p)));
@@ -326,13 +334,14 @@ public final class SubmitRun implements Callable<Integer> {
     return node;
   }
 
-  private int submitToAws(RunManifest manifest, AwsRunConfig config, PrintWriter out) {
+  private int submitToAws(
+      RunManifest manifest, AwsRunConfig config, Map<String, String> jobEnvironment, PrintWriter out) {
     if (manifest.scenes().isEmpty()) {
       throw usage("no scenes to submit for tile " + manifest.tile() + " (after the selection and pre-filter)");
     }
     try (RunEnvironment env = AwsRunEnvironment.openOrFail(config)) {
       List<String> ids =
-          new StageChain(config.eventsQueue(), run.force, awsEnvironment()).launcher().launch(manifest, env);
+          new StageChain(config.eventsQueue(), run.force, jobEnvironment).launcher().launch(manifest, env);
       if (output.json) {
         ObjectNode doc = Json.mapper().createObjectNode();
         doc.put("runId", manifest.runId());
@@ -350,10 +359,6 @@ public final class SubmitRun implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-  }
-
-  private Map<String, String> awsEnvironment() {
-    return run.requesterPays() ? Map.of(JobEnv.REQUEST_PAYER_SOURCE, "true") : Map.of();
   }
 
   private ParameterException usage(String message) {

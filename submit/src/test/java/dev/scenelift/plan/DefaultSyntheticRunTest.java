@@ -46,19 +46,24 @@ class DefaultSyntheticRunTest {
     return EntryPoints.load(getClass().getClassLoader(), c -> !c.getName().startsWith("dev.scenelift.testjobs."));
   }
 
-  @Test
-  void defaultScenesFillTheThreeCollectionsWithDifferentSets() throws Exception {
-    Path dataDir = home.resolve("data");
+  /** submit-run with the real jobs, printing to {@code out} and {@code err}. */
+  private CommandLine submitRun(StringWriter out, StringWriter err) {
     SubmitContext context =
         new SubmitContext(Map.of(), home, false, executor, this::realJobs,
             Catalogs::forSource, Clock.systemUTC(), Duration.ofMillis(50));
     CommandLine cmd = SubmitRun.commandLine(context);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
+    return cmd;
+  }
 
-    int exit = cmd.execute("--tile", "h03v03", "--synthetic-size", "64", "--data-dir", dataDir.toString(), "--port",
+  @Test
+  void defaultScenesFillTheThreeCollectionsWithDifferentSets() throws Exception {
+    Path dataDir = home.resolve("data");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int exit = submitRun(out, err).execute("--tile", "h03v03", "--synthetic-size", "64", "--data-dir", dataDir.toString(), "--port",
         "0", "--json");
 
     assertThat(exit).as(err.toString()).isZero();
@@ -113,6 +118,21 @@ class DefaultSyntheticRunTest {
           .singleElement()
           .isEqualTo(research.iterator().next() + "_stac-item.json");
     }
+  }
+
+  @Test
+  void publicUrlReachesIndexBuildWhichWritesAPublishedCatalog() throws Exception {
+    Path dataDir = home.resolve("data");
+    StringWriter err = new StringWriter();
+
+    int exit = submitRun(new StringWriter(), err).execute("--tile", "h03v03", "--synthetic-size", "32", "--data-dir", dataDir.toString(), "--port",
+        "0", "--public-url", "https://scenelift-cog.s3.us-west-2.amazonaws.com/cog");
+
+    assertThat(exit).as(err.toString()).isZero();
+    JsonNode catalog = Json.mapper().readTree(dataDir.resolve("store/scenelift/cog/catalog.json").toFile());
+    assertThat(catalog.get("links").toString())
+        .contains("\"rel\":\"self\",\"href\":\"https://scenelift-cog.s3.us-west-2.amazonaws.com/cog/catalog.json\"")
+        .contains("\"href\":\"https://scenelift-cog.s3.us-west-2.amazonaws.com/cog/h03v03/collection.json\"");
   }
 
   private static Set<String> members(Map<String, JsonNode> verdicts, String collection) {

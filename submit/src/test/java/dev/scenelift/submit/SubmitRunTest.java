@@ -128,6 +128,7 @@ class SubmitRunTest {
             new String[] {"--tile", "h03v03", "--since", "2013-13-01"},
             new String[] {"--tile", "h03v03", "--sensors", "LX09"},
             new String[] {"--tile", "h03v03", "--request-payer", "owner"},
+            new String[] {"--tile", "h03v03", "--public-url", "s3://scenelift/cog/"},
             new String[] {"--tile", "h03v03", "--limit", "0"},
             new String[] {"--tile", "h03v03", "--cog-max-cloud", "120"},
             new String[] {"--tile", "h03v03", "--cog-sensors", "LC07"},

@@ -210,6 +210,26 @@ class CogConvertJobTest {
   }
 
   @Test
+  void everyCogTheJobWritesPassesGdalsOwnValidatorInEveryProfile() throws Exception {
+    GdalCogScript gdalScript = new GdalCogScript();
+    SceneId scene = stage("LC08_CU_003003_20130414_20170713_C01_V01", true);
+    String dir = layout.sceneDir(layout.cog(), scene).key();
+    for (CogProfile profile : CogProfile.KNOWN) {
+      Run r = run(List.of(scene), Map.of(), "--force", "--profile", profile.name());
+      assertThat(r.exit()).as(r.err()).isZero();
+      List<String> tifs = cogKeys(scene).stream().filter(k -> k.endsWith(".tif")).toList();
+      assertThat(tifs).hasSize(3);
+      for (String key : tifs) {
+        Path cog = download(key);
+        GdalCogScript.Verdict v = gdalScript.validate(cog);
+        assertThat(v.valid()).as(profile.name() + " " + key.substring(dir.length()) + ": " + v.output()).isTrue();
+        Files.delete(cog);
+      }
+    }
+    assertNoTempFilesLeft();
+  }
+
+  @Test
   void skipsSceneWhoseCogAlreadyExistsAndRedoesItWithForce() throws Exception {
     SceneId scene = stage("LC08_CU_003003_20130414_20170713_C01_V01", true);
     assertThat(run(List.of(scene), Map.of()).exit()).isZero();

@@ -20,6 +20,7 @@ import dev.scenelift.scene.Tile;
 import dev.scenelift.stac.StacDocuments;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.manifest.ManifestStore;
+import dev.scenelift.store.PublicUrl;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.store.S3Settings;
 import dev.scenelift.thumb.BandReader;
@@ -90,6 +91,16 @@ final class IndexBuildCommand implements Callable<Integer> {
   boolean thumbnails;
 
   @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "The public http(s) URL at which the COG tree (the catalog.json folder) is served, e.g."
+              + " https://BUCKET.s3.REGION.amazonaws.com/cog/: STAC links and self links are then absolute URLs under"
+              + " it (a published catalog). Default: SCENELIFT_PUBLIC_URL, else none: relative links only (a"
+              + " self-contained catalog).")
+  String baseUrl;
+
+  @Option(
       names = "--force",
       description = "Render every scene again, changed or not (default: false, or SCENELIFT_FORCE).")
   boolean force;
@@ -124,6 +135,14 @@ final class IndexBuildCommand implements Callable<Integer> {
       err.println("index-build: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    Optional<PublicUrl> publicUrl;
+    try {
+      String url = baseUrl != null ? baseUrl : env.get(JobEnv.PUBLIC_URL);
+      publicUrl = url == null || url.isBlank() ? Optional.empty() : Optional.of(PublicUrl.parse(url));
+    } catch (IllegalArgumentException e) {
+      err.println("index-build: --base-url/" + JobEnv.PUBLIC_URL + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     int threads = workers != null ? workers : target.workers();
     if (threads < 1) {
       err.println("index-build: --workers must be at least 1");
@@ -152,6 +171,7 @@ final class IndexBuildCommand implements Callable<Integer> {
       }
       GdalS3.configure(target.settings());
       OutputNames names = new OutputNames(target.layout(), target.settings().pathStyle());
+      StacHrefs hrefs = new StacHrefs(names, publicUrl);
       Eo3Documents eo3 = new Eo3Documents();
       ObjectWriter writer = new ObjectWriter(s3);
       SceneIndexer indexer =
@@ -162,13 +182,20 @@ final class IndexBuildCommand implements Callable<Integer> {
               new SceneDescriber(ArdAlbers.wkt2(), new BandReader()),
               thumbnails ? Optional.of(new ThumbnailRenderer(new BandReader(), new TrueColour())) : Optional.empty(),
               new StacDocuments(),
+              hrefs,
               eo3);
       IndexBuilder builder =
-          new IndexBuilder(s3, writer, names, indexer, new Templates(), new StacDocuments(), eo3, pool, out, err);
+          new IndexBuilder(
+              s3, writer, names, indexer, new Templates(), new StacDocuments(), hrefs, eo3, pool, out, err);
       Instant started = Instant.now();
       IndexResult r =
           builder.build(
-              target.tile(), expected, force || target.force(), "thumbnails=" + thumbnails, target.runId(), rules);
+              target.tile(),
+              expected,
+              force || target.force(),
+              "thumbnails=" + thumbnails + ";public-url=" + publicUrl.map(PublicUrl::toString).orElse(""),
+              target.runId(),
+              rules);
       new IndexSummary(target.settings()).print(r, out);
       if (target.job().isPresent()) {
         try (EventPublisher events = EventPublishers.forJob(target.job().get())) {

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -55,8 +54,11 @@ final class IndexBuilder {
   private final SceneIndexer indexer;
   private final ListingPages listings;
   private final ThumbIndexPage thumbIndex;
+  private final MapPage mapPage;
+  private final MapAssets mapAssets;
   private final IndexStateStore stateStore;
   private final StacDocuments stac;
+  private final StacHrefs hrefs;
   private final Eo3Documents eo3;
   private final ExecutorService pool;
   private final PrintStream out;
@@ -69,6 +71,7 @@ final class IndexBuilder {
       SceneIndexer indexer,
       Templates templates,
       StacDocuments stac,
+      StacHrefs hrefs,
       Eo3Documents eo3,
       ExecutorService pool,
       PrintStream out,
@@ -80,8 +83,11 @@ final class IndexBuilder {
     this.indexer = indexer;
     this.listings = new ListingPages(templates);
     this.thumbIndex = new ThumbIndexPage(templates, names);
+    this.mapAssets = MapAssets.bundled();
+    this.mapPage = new MapPage(templates, names, mapAssets);
     this.stateStore = new IndexStateStore(s3, names.layout());
     this.stac = stac;
+    this.hrefs = hrefs;
     this.eo3 = eo3;
     this.pool = pool;
     this.out = out;
@@ -168,7 +174,10 @@ final class IndexBuilder {
     Map<String, String> pageDigests = force ? new HashMap<>() : new HashMap<>(previous.pages());
     for (Map.Entry<String, SceneDescription> p : productSamples.entrySet()) {
       putIfChanged(
-          names.eo3Product(tile, p.getKey()), indexer.yaml(eo3.product(p.getValue())), "application/yaml", pageDigests);
+          names.eo3Product(tile, p.getKey()),
+          indexer.yaml(eo3.product(p.getValue(), commonMeasurements(p.getKey(), records))),
+          "application/yaml",
+          pageDigests);
     }
     boolean hasCatalog = writeStac(tile, scenes, records, pageDigests);
 
@@ -198,6 +207,9 @@ final class IndexBuilder {
               .getBytes(StandardCharsets.UTF_8),
           "text/html; charset=utf-8",
           pageDigests);
+      Map<SceneId, SceneInputs> memberScenes = new TreeMap<>(Comparator.comparing(SceneId::toString));
+      members.get(c).forEach(id -> memberScenes.put(id, scenes.get(id)));
+      writeMap(root, tile, memberScenes, records, pageDigests);
       List<ListedObject> now = writer.merged(root, listed.get(root));
       ListingPages.CollectionHeader header =
           new ListingPages.CollectionHeader(c.title(), c.holds(), nav.rule(c), nav.from(pages.listing(), c));
@@ -224,40 +236,82 @@ final class IndexBuilder {
         names.stacCatalog());
   }
 
-  /** The collection of the tile (items: scenes with COGs) and the root catalog, keeping other tiles' children. */
+  /**
+   * The measurements every eo3 dataset of a product has (eo3: a product names what each of its datasets must hold; a
+   * dataset may hold more).
+   */
+  private static Set<String> commonMeasurements(String product, Map<SceneId, SceneRecord> records) {
+    Set<String> common = null;
+    for (Map.Entry<SceneId, SceneRecord> r : records.entrySet()) {
+      if (r.getValue().item() && Eo3Documents.productName(r.getKey()).equals(product)) {
+        if (common == null) {
+          common = new TreeSet<>(r.getValue().measurements());
+        } else {
+          common.retainAll(r.getValue().measurements());
+        }
+      }
+    }
+    return common == null ? Set.of() : common;
+  }
+
+  /**
+   * The collection's map.html beside its thumbindex.html, and the map's script and stylesheet in the collection's
+   * bucket when they are not there yet.
+   *
+   * @param root the collection's root
+   * @param scenes the collection's scenes (those with SR COGs are mapped)
+   */
+  private void writeMap(
+      S3Location root,
+      Tile tile,
+      Map<SceneId, SceneInputs> scenes,
+      Map<SceneId, SceneRecord> records,
+      Map<String, String> digests) {
+    mapAssets.publish(s3, writer, root);
+    putIfChanged(
+        names.mapPage(root, tile),
+        mapPage.render(root, tile, scenes, records).getBytes(StandardCharsets.UTF_8),
+        "text/html; charset=utf-8",
+        digests);
+  }
+
+  /**
+   * The collection of the tile (items: scenes with COGs; its extent is theirs) and the root catalog, keeping other
+   * tiles' children.
+   */
   private boolean writeStac(
       Tile tile, Map<SceneId, SceneInputs> scenes, Map<SceneId, SceneRecord> records, Map<String, String> digests) {
-    S3Location collection = names.stacCollection(tile);
-    List<String> items = new ArrayList<>();
-    records.forEach(
-        (id, r) -> {
-          if (r.item()) {
-            items.add(OutputNames.relative(collection, names.stacItem(id)));
-          }
-        });
     if (scenes.isEmpty()) {
       return false;
     }
-    LocalDate first = scenes.keySet().stream().map(SceneId::acquired).min(LocalDate::compareTo).orElseThrow();
-    LocalDate last = scenes.keySet().stream().map(SceneId::acquired).max(LocalDate::compareTo).orElseThrow();
-    S3Location catalog = names.stacCatalog();
+    S3Location collection = names.stacCollection(tile);
+    Map<SceneId, String> items = new LinkedHashMap<>();
+    records.forEach(
+        (id, r) -> {
+          if (r.item()) {
+            items.put(id, hrefs.link(collection, names.stacItem(id)));
+          }
+        });
     putIfChanged(
         collection,
-        Json.writeBytes(stac.collection(tile, OutputNames.relative(collection, catalog), items, first, last)),
+        Json.writeBytes(stac.collection(tile, hrefs.collection(collection), items)),
         "application/json",
         digests);
+    S3Location catalog = names.stacCatalog();
     Set<String> children = new TreeSet<>();
     readJson(catalog)
         .ifPresent(
             c -> {
               for (JsonNode l : c.path("links")) {
                 if ("child".equals(l.path("rel").asText())) {
-                  children.add(l.path("href").asText());
+                  String href = l.path("href").asText();
+                  // written again in today's form (relative, or under today's public URL)
+                  children.add(hrefs.target(catalog, href).map(to -> hrefs.link(catalog, to)).orElse(href));
                 }
               }
             });
-    children.add(OutputNames.relative(catalog, collection));
-    ObjectNode root = stac.catalog(List.copyOf(children));
+    children.add(hrefs.link(catalog, collection));
+    ObjectNode root = stac.catalog(hrefs.catalog(), List.copyOf(children));
     putIfChanged(catalog, Json.writeBytes(root), "application/json", digests);
     return true;
   }

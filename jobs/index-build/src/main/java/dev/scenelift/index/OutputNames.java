@@ -10,6 +10,7 @@ import dev.scenelift.store.S3Location;
 final class OutputNames {
   static final String LISTING_PAGE = "AAlist.html";
   static final String THUMB_INDEX = "thumbindex.html";
+  static final String MAP_PAGE = "map.html";
 
   private final KeyLayout layout;
   private final boolean pathStyle;
@@ -60,6 +61,16 @@ final class OutputNames {
 
   S3Location thumbIndex(Tile tile) {
     return thumbsDir(tile).resolve(THUMB_INDEX);
+  }
+
+  /** thumbindex.html of the collection under {@code root}. */
+  S3Location thumbIndex(S3Location root, Tile tile) {
+    return layout.tileDir(root, tile).resolve("thumbs/" + THUMB_INDEX);
+  }
+
+  /** map.html of the collection under {@code root}, beside its thumbindex.html. */
+  S3Location mapPage(S3Location root, Tile tile) {
+    return layout.tileDir(root, tile).resolve("thumbs/" + MAP_PAGE);
   }
 
   S3Location stacCatalog() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.scenelift.collection.TileCollection;
 import dev.scenelift.describe.MetadataXml;
 import dev.scenelift.describe.RasterFile;
+import dev.scenelift.describe.SceneAsset;
 import dev.scenelift.describe.SceneDescriber;
 import dev.scenelift.describe.SceneDescription;
 import dev.scenelift.eo3.Eo3Documents;
@@ -41,6 +42,7 @@ final class SceneIndexer {
   private final SceneDescriber describer;
   private final Optional<ThumbnailRenderer> renderer;
   private final StacDocuments stac;
+  private final StacHrefs hrefs;
   private final Eo3Documents eo3;
   private final ObjectMapper yaml;
   private final ArdMetadataParser parser = new ArdMetadataParser();
@@ -53,6 +55,7 @@ final class SceneIndexer {
       SceneDescriber describer,
       Optional<ThumbnailRenderer> renderer,
       StacDocuments stac,
+      StacHrefs hrefs,
       Eo3Documents eo3) {
     this.s3 = s3;
     this.writer = writer;
@@ -60,12 +63,15 @@ final class SceneIndexer {
     this.describer = describer;
     this.renderer = renderer;
     this.stac = stac;
+    this.hrefs = hrefs;
     this.eo3 = eo3;
     this.yaml =
         new YAMLMapper(
             YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                // a string such as units "1" stays a string for YAML readers ("units: 1" would be a number)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .build());
   }
 
@@ -89,12 +95,7 @@ final class SceneIndexer {
       put(
           item,
           Json.writeBytes(
-              stac.item(
-                  d,
-                  OutputNames.relative(item, names.stacCatalog()),
-                  OutputNames.relative(item, names.stacCollection(id.tile())),
-                  small,
-                  large)),
+              stac.item(d, hrefs.item(item, names.stacCollection(id.tile())), small, large)),
           "application/geo+json");
       S3Location dataset = names.eo3Dataset(id);
       put(dataset, yaml(eo3.dataset(d, large)), "application/yaml");
@@ -111,6 +112,7 @@ final class SceneIndexer {
             v == null ? Double.NaN : v.fillPercent(),
             thumbnail,
             description.isPresent(),
+            description.map(d -> d.assets().stream().map(SceneAsset::key).toList()).orElse(List.of()),
             memberOf(v)),
         description);
   }

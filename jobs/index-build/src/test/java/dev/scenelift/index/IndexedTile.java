@@ -10,8 +10,6 @@ import dev.scenelift.store.KeyLayout;
 import dev.scenelift.manifest.ManifestStore;
 import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.store.S3Location;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -95,18 +93,10 @@ final class IndexedTile implements AutoCloseable {
   }
 
   int run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        new IndexBuildEntryPoint()
-            .run(
-                List.of(args),
-                env,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    lastOut = out.toString(StandardCharsets.UTF_8);
-    lastErr = err.toString(StandardCharsets.UTF_8);
-    return code;
+    IndexBuildRun r = IndexBuildRun.of(env, args);
+    lastOut = r.out();
+    lastErr = r.err();
+    return r.exit();
   }
 
   /** Names as index-build sees them on this (path-style) store. */
