@@ -50,8 +50,10 @@ record RunSummary(
    * @param root where its tree is, as S3 sees it
    * @param thumbIndex its thumbindex.html, as S3 sees it
    * @param listing its AAlist.html
+   * @param map its map.html
    * @param thumbIndexFile the page as a file of the embedded store (empty on AWS)
    * @param listingFile the listing as a file of the embedded store (empty on AWS)
+   * @param mapFile the map as a file of the embedded store (empty on AWS)
    */
   record CollectionSummary(
       String collection,
@@ -61,8 +63,10 @@ record RunSummary(
       String root,
       String thumbIndex,
       String listing,
+      String map,
       String thumbIndexFile,
-      String listingFile) {}
+      String listingFile,
+      String mapFile) {}
 
   /**
    * One stage's outcome.

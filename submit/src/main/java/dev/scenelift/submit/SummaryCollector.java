@@ -130,8 +130,10 @@ final class SummaryCollector {
               layout.tileDir(c.root(layout), manifest.tile()).toString(),
               p.thumbIndex().toString(),
               p.listing().toString(),
+              p.map().toString(),
               storeDir == null ? "" : file(storeDir, p.thumbIndex()),
-              storeDir == null ? "" : file(storeDir, p.listing())));
+              storeDir == null ? "" : file(storeDir, p.listing()),
+              storeDir == null ? "" : file(storeDir, p.map())));
     }
     return out;
   }

@@ -95,6 +95,7 @@ class DefaultSyntheticRunTest {
     assertThat(collections).extracting(c -> c.get("scenes").asInt()).containsExactly(4, 2, 1);
     assertThat(collections.get(2).get("rule").asText()).isEqualTo("LC08; cloud ≤ 1%, fill ≤ 5%");
     for (JsonNode c : collections) {
+      assertThat(Path.of(java.net.URI.create(c.get("mapFile").asText()))).as(c.get("collection") + " map").isRegularFile();
       for (String page : new String[] {"thumbIndexFile", "listingFile"}) {
         Path file = Path.of(java.net.URI.create(c.get(page).asText()));
         assertThat(file).as(c.get("collection") + " " + page).isRegularFile();
