@@ -83,7 +83,7 @@ public record CollectionRule(Set<Sensor> sensors, double maxCloud, double maxSha
   }
 
   /** A percentage as options and reasons write it: {@code 10}, {@code 0.5}. */
-  static String number(double d) {
+  public static String number(double d) {
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 }

@@ -1,8 +1,8 @@
 package dev.scenelift.submit;
 
+import dev.scenelift.collection.CollectionRule;
 import dev.scenelift.collection.CollectionRules;
 import dev.scenelift.scene.Sensor;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +104,7 @@ final class CollectionOptions {
 
   private static void number(Map<String, String> out, String name, Double value) {
     if (value != null) {
-      out.put(name, BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+      out.put(name, CollectionRule.number(value));
     }
   }
 }

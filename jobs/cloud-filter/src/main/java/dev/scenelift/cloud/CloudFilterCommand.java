@@ -6,6 +6,7 @@ import dev.scenelift.job.ExitCodes;
 import dev.scenelift.job.JobConfig;
 import dev.scenelift.manifest.RunManifest;
 import dev.scenelift.manifest.SceneEntry;
+import dev.scenelift.collection.CollectionRule;
 import dev.scenelift.collection.CollectionRules;
 import dev.scenelift.marker.MarkerStore;
 import dev.scenelift.task.ArrayChildTask;
@@ -14,7 +15,6 @@ import dev.scenelift.verdict.CloudFreeLists;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -234,7 +234,7 @@ final class CloudFilterCommand implements Callable<Integer> {
     if (flag instanceof List<?> list) {
       options.put(name, list.stream().map(String::valueOf).collect(Collectors.joining(",")));
     } else if (flag instanceof Double d) {
-      options.put(name, BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
+      options.put(name, CollectionRule.number(d));
     } else if (flag != null) {
       options.put(name, flag.toString());
     }
