@@ -99,9 +99,13 @@ locals {
 
   source_object_arns = concat(
     [for bucket in var.source_buckets : "${local.s3_arn}${bucket}/*"],
-    var.landing_prefix == "" ? [] : ["${local.raw_arn}/${var.landing_prefix}*"],
+    var.landing_prefix == "" ? [] : ["${local.raw_bucket_arn}/${var.landing_prefix}*"],
   )
   source_bucket_arns = [for bucket in var.source_buckets : "${local.s3_arn}${bucket}"]
+  # Buckets to list (s3:ListBucket names a bucket, not a prefix): in the prefixes layout raw, opt and cog are one.
+  raw_and_opt_bucket_arns = distinct(["${local.raw_bucket_arn}", "${local.opt_bucket_arn}"])
+  tree_bucket_arns        = distinct(["${local.raw_bucket_arn}", "${local.opt_bucket_arn}", "${local.cog_bucket_arn}"])
+  every_bucket_arn        = distinct(["${local.raw_bucket_arn}", "${local.opt_bucket_arn}", "${local.cog_bucket_arn}", "${local.runs_arn}"])
   index_object_arns = concat(
     formatlist("${local.raw_arn}/*.%s", var.index_object_suffixes),
     formatlist("${local.opt_arn}/*.%s", var.index_object_suffixes),
@@ -163,7 +167,7 @@ data "aws_iam_policy_document" "fetch_scene" {
   statement {
     sid       = "ListRaw"
     actions   = ["s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = [local.raw_arn]
+    resources = [local.raw_bucket_arn]
   }
   # A scene fetched again first loses what an earlier, failed attempt left: only scene folders (<tile>/<scene-id>/),
   # never the landing prefix or another tree.
@@ -174,7 +178,8 @@ data "aws_iam_policy_document" "fetch_scene" {
   }
 }
 
-# cloud-filter: read raw, write its verdict and markers in raw, copy cloud-free scenes into opt.
+# cloud-filter: read raw, write its verdict and markers in raw, copy cloud-free scenes into opt (CopyObject: GetObject
+# on the source, PutObject on the copy).
 data "aws_iam_policy_document" "cloud_filter" {
   source_policy_documents = [data.aws_iam_policy_document.job_common.json]
 
@@ -201,7 +206,7 @@ data "aws_iam_policy_document" "cloud_filter" {
   statement {
     sid       = "ListRawAndOpt"
     actions   = ["s3:ListBucket"]
-    resources = [local.raw_arn, local.opt_arn]
+    resources = local.raw_and_opt_bucket_arns
   }
   # The run's cloud-free list (runs/<run-id>/cloud-free.json, .txt and its per-child parts).
   statement {
@@ -228,7 +233,7 @@ data "aws_iam_policy_document" "cog_convert" {
   statement {
     sid       = "ListTrees"
     actions   = ["s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = [local.raw_arn, local.opt_arn, local.cog_arn]
+    resources = local.tree_bucket_arns
   }
 }
 
@@ -244,7 +249,7 @@ data "aws_iam_policy_document" "index_build" {
   statement {
     sid       = "ListAll"
     actions   = ["s3:ListBucket"]
-    resources = [local.raw_arn, local.opt_arn, local.cog_arn, local.runs_arn]
+    resources = local.every_bucket_arn
   }
   statement {
     sid       = "WriteIndexDocuments"

@@ -13,7 +13,7 @@ public final class Catalogs {
   private static final Pattern SYNTHETIC = Pattern.compile("synthetic(?::(\\d{1,4}))?");
 
   /** Scenes {@code synthetic} makes when no count is given. */
-  public static final int DEFAULT_SYNTHETIC_SCENES = 3;
+  public static final int DEFAULT_SYNTHETIC_SCENES = 4;
 
   private Catalogs() {}
 

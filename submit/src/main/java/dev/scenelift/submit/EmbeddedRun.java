@@ -73,8 +73,8 @@ final class EmbeddedRun {
   }
 
   /**
-   * The tile's thumbindex.html and the AAlist.html pages that exist, as files of the store: their links are relative,
-   * so they open in a browser offline, after the store has stopped.
+   * Each collection's thumbindex.html and AAlist.html that exist (full tile, cloud-free, COG research set), as files
+   * of the store: their links are relative, so they open in a browser offline, after the store has stopped.
    */
   static List<Path> pages(RunManifest manifest, Path storeDir) {
     return IndexPages.of(manifest.layout(), manifest.tile()).stream()

@@ -160,6 +160,15 @@ final class RunOptions {
    * @throws IllegalArgumentException naming the bad option
    */
   RunRequest toRequest(Tile required) {
+    return toRequest(required, Map.of());
+  }
+
+  /**
+   * The validated request with the stage options the run manifest records (e.g. the collections' rules).
+   *
+   * @throws IllegalArgumentException naming the bad option
+   */
+  RunRequest toRequest(Tile required, Map<String, String> options) {
     SceneFilter selection =
         new SceneFilter(
             Set.copyOf(sensors),
@@ -171,6 +180,6 @@ final class RunOptions {
         source,
         selection,
         scenesPerTask == null ? OptionalInt.empty() : OptionalInt.of(scenesPerTask),
-        Map.of());
+        options);
   }
 }

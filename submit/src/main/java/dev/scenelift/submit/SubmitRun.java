@@ -66,9 +66,14 @@ import picocli.CommandLine.Spec;
           + " array jobs chained N_TO_N.",
       "",
       "By default everything runs on this machine: an embedded S3-compatible store on 127.0.0.1 (objects are plain"
-          + " files under <data-dir>/store/<bucket>/<key>) and an embedded engine with AWS Batch's semantics. Outputs:"
-          + " s3://scenelift/raw/<tile>/ (bundles as fetched), s3://scenelift/cog/<tile>/ (cloud-optimized GeoTIFFs),"
-          + " s3://scenelift/runs/<run-id>/ (manifests).",
+          + " files under <data-dir>/store/<bucket>/<key>) and an embedded engine with AWS Batch's semantics.",
+      "",
+      "Outputs: three collections, each with its thumbs/thumbindex.html and AAlist.html pages linking to the other two:"
+          + " the full tile s3://scenelift/raw/<tile>/ (every scene as fetched), the cloud-free set"
+          + " s3://scenelift/opt/<tile>/ (copies of the scenes passing the cloud-free rule), the COG research set"
+          + " s3://scenelift/cog/<tile>/ (cloud-optimized GeoTIFFs of the scenes passing its rule, by default"
+          + " \"Landsat 8, no fill, no clouds\"); on AWS three buckets or these prefixes of one (--layout). Manifests:"
+          + " s3://scenelift/runs/<run-id>/.",
     },
     optionListHeading = "%nOptions:%n",
     commandListHeading = "%nCommands (each opens the AWS environment when a job queue is configured, else the embedded"
@@ -92,6 +97,8 @@ import picocli.CommandLine.Spec;
     })
 public final class SubmitRun implements Callable<Integer> {
   @Mixin RunOptions run;
+
+  @Mixin CollectionOptions collections;
 
   @Mixin StoreOptions store;
 
@@ -197,12 +204,16 @@ public final class SubmitRun implements Callable<Integer> {
     RunRequest request;
     Map<String, String> jobEnvironment;
     try {
-      request = run.toRequest(run.tile);
+      request = run.toRequest(run.tile, collections.toManifestOptions());
       jobEnvironment = run.jobEnvironment(context.environment());
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
     Path dataDir = store.dataDir(context.home());
+    if (chosen == Engine.local && aws.layoutFlag().filter(AwsRunConfig.BUCKETS::equalsIgnoreCase).isPresent()) {
+      throw usage("--layout buckets is for AWS: the embedded store keeps the three collections as raw/, opt/ and cog/"
+          + " of its bucket");
+    }
     KeyLayout layout;
     try {
       layout = chosen == Engine.aws ? config.layout() : KeyLayout.inBucket(EmbeddedRun.BUCKET);

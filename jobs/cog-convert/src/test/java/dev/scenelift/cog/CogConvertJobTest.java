@@ -22,6 +22,8 @@ import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.store.StoredObject;
 import dev.scenelift.testing.S3TestSupport;
+import dev.scenelift.collection.Membership;
+import dev.scenelift.collection.TileCollection;
 import dev.scenelift.verdict.CloudVerdict;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -114,17 +116,15 @@ class CogConvertJobTest {
     s3.putObject(b -> b.bucket(loc.bucket()).key(loc.key()), RequestBody.fromBytes(bytes));
   }
 
-  /** A fetched scene: XML, a verdict (unless null), two SR bands and a PIXELQA band. */
+  /**
+   * A fetched scene: XML, a verdict (unless null) that puts it in the cloud-free and research sets or in neither, two SR
+   * bands and a PIXELQA band.
+   */
   private SceneId stage(String id, Boolean cloudFree) {
     SceneId scene = SceneId.parse(id);
     putBytes(layout.metadataXml(layout.raw(), scene), ("<ard_metadata id='" + id + "'/>").getBytes(StandardCharsets.UTF_8));
     if (cloudFree != null) {
-      putBytes(
-          layout.cloudVerdict(scene),
-          Json.writeBytes(
-              new CloudVerdict(
-                  scene, cloudFree, cloudFree ? "clear" : "cloud 23.4% > 10%", Map.of("cloud", 1.0), Map.of(),
-                  Map.of("max-cloud", "10"), "run-0", Instant.now())));
+      verdict(scene, cloudFree, cloudFree);
     }
     for (String band : List.of("SRB4", "SRB5")) {
       String file = id + "_" + band + ".tif";
@@ -133,6 +133,18 @@ class CogConvertJobTest {
     String qa = id + "_PIXELQA.tif";
     put(layout.rawObject(scene, Bundle.QA, qa), TestRasters.pixelQa(inputs.resolve(qa), 700, 600));
     return scene;
+  }
+
+  private void verdict(SceneId scene, boolean cloudFree, boolean research) {
+    Map<TileCollection, Membership> m = new java.util.EnumMap<>(TileCollection.class);
+    m.put(TileCollection.FULL, new Membership(true, "every scene"));
+    m.put(TileCollection.CLOUD_FREE, new Membership(cloudFree, cloudFree ? "clear" : "cloud 23.40% > 10%"));
+    m.put(TileCollection.COG_RESEARCH, new Membership(research, research ? "clear" : "fill 22.00% > 5%"));
+    putBytes(
+        layout.cloudVerdict(scene),
+        Json.writeBytes(
+            CloudVerdict.of(scene, m, Map.of("cloud", 1.0), Map.of(), Map.of("cog-max-fill", "5"), "run-0",
+                Instant.now())));
   }
 
   private List<String> cogKeys(SceneId scene) {
@@ -251,7 +263,7 @@ class CogConvertJobTest {
   }
 
   @Test
-  void convertsOnlyCloudFreeScenesByDefaultAndSceneWithoutVerdictIsNotReady() {
+  void convertsOnlyTheResearchSetByDefaultAndSceneWithoutVerdictIsNotReady() {
     SceneId clear = stage("LC08_CU_003003_20130414_20170713_C01_V01", true);
     SceneId cloudy = stage("LC08_CU_003003_20130430_20170713_C01_V01", false);
     SceneId unjudged = stage("LC08_CU_003003_20130516_20170713_C01_V01", null);
@@ -259,7 +271,7 @@ class CogConvertJobTest {
     Run r = run(List.of(clear, cloudy, unjudged), Map.of());
 
     assertThat(r.exit()).as("failed scenes have records: the child exits 0").isZero();
-    assertThat(r.out()).contains(cloudy + ": skipped (not cloud-free: cloud 23.4% > 10%)");
+    assertThat(r.out()).contains(cloudy + ": skipped (not in the COG research set: fill 22.00% > 5%)");
     assertThat(r.err().lines().toList())
         .singleElement()
         .asString()
@@ -272,6 +284,27 @@ class CogConvertJobTest {
     assertThat(all.exit()).as(all.err()).isZero();
     assertThat(new MarkerStore(s3, layout).isDone(Stage.COG, unjudged)).isTrue();
     assertThat(new MarkerStore(s3, layout).failure(Stage.COG, unjudged)).isEmpty();
+  }
+
+  @Test
+  void cloudFreeSelectionTakesTheCloudFreeSetAndASceneLeavingTheSetLosesItsCogs() {
+    SceneId scene = stage("LC08_CU_003003_20130414_20170713_C01_V01", false);
+    verdict(scene, true, false); // cloud-free, but too much fill for the research set
+
+    Run cloudFree = run(List.of(scene), Map.of("cog", "cloud-free"));
+    assertThat(cloudFree.exit()).as(cloudFree.err()).isZero();
+    assertThat(new MarkerStore(s3, layout).isDone(Stage.COG, scene)).isTrue();
+    assertThat(cogKeys(scene)).isNotEmpty();
+
+    Run research = run(List.of(scene), Map.of());
+    assertThat(research.exit()).as(research.err()).isZero();
+    assertThat(research.out())
+        .containsPattern(scene + ": removed \\d+ objects of its COGs \\(not in the COG research set: fill 22.00% > 5%\\)");
+    assertThat(cogKeys(scene)).isEmpty();
+    assertThat(new MarkerStore(s3, layout).isDone(Stage.COG, scene)).isFalse();
+
+    Run again = run(List.of(scene), Map.of());
+    assertThat(again.out()).contains(scene + ": skipped (not in the COG research set: fill 22.00% > 5%)");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.scenelift.index;
 
+import dev.scenelift.collection.CollectionRules;
 import dev.scenelift.event.EventPublisher;
 import dev.scenelift.event.EventPublishers;
 import dev.scenelift.event.SceneEvent;
@@ -42,8 +43,10 @@ import software.amazon.awssdk.services.s3.S3Client;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Builds the index of a tile: AAlist.html listing pages for the raw, opt and cog prefixes, true-colour"
-          + " thumbnails and thumbs/thumbindex.html, a static STAC 1.0.0 catalog and ODC eo3 documents.",
+      "Builds the index of a tile's three collections (the full tile in raw, the cloud-free set in opt, the COG"
+          + " research set in cog): per collection AAlist.html listing pages and <tile>/thumbs/thumbindex.html, each"
+          + " linking to the other collections' pages; true-colour thumbnails (in the raw tree), a static STAC 1.0.0"
+          + " catalog and ODC eo3 documents.",
       "In a run (no --tile) the tile, layout and scene list come from the run manifest (SCENELIFT_MANIFEST);"
           + " with --tile it indexes whatever the buckets hold. Only scenes whose inputs changed since the last"
           + " run are rendered again.",
@@ -148,6 +151,7 @@ final class IndexBuildCommand implements Callable<Integer> {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (S3Client s3 = clients.apply(target.settings())) {
       List<SceneId> expected = target.expected();
+      CollectionRules rules = CollectionRules.DEFAULTS;
       if (target.manifest().isPresent()) {
         RunManifest m;
         try {
@@ -158,9 +162,15 @@ final class IndexBuildCommand implements Callable<Integer> {
         }
         target = target.withManifest(m);
         expected = m.scenes().stream().map(SceneEntry::id).toList();
+        try {
+          rules = CollectionRules.fromOptions(m.options());
+        } catch (IllegalArgumentException e) {
+          err.println("index-build: manifest " + target.manifest().get() + ": " + e.getMessage());
+          return ExitCodes.USAGE;
+        }
       }
       GdalS3.configure(target.settings());
-      OutputNames names = new OutputNames(target.layout());
+      OutputNames names = new OutputNames(target.layout(), target.settings().pathStyle());
       StacHrefs hrefs = new StacHrefs(names, publicUrl);
       Eo3Documents eo3 = new Eo3Documents();
       ObjectWriter writer = new ObjectWriter(s3);
@@ -184,7 +194,8 @@ final class IndexBuildCommand implements Callable<Integer> {
               expected,
               force || target.force(),
               "thumbnails=" + thumbnails + ";public-url=" + publicUrl.map(PublicUrl::toString).orElse(""),
-              target.runId());
+              target.runId(),
+              rules);
       new IndexSummary(target.settings()).print(r, out);
       if (target.job().isPresent()) {
         try (EventPublisher events = EventPublishers.forJob(target.job().get())) {

@@ -1,6 +1,8 @@
 package dev.scenelift.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scenelift.collection.CollectionRules;
+import dev.scenelift.collection.TileCollection;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenelift.describe.MetadataXml;
 import dev.scenelift.describe.SceneDescription;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -95,15 +98,17 @@ final class IndexBuilder {
    * @param expected scenes the run planned (may be empty: then the scenes found in the buckets)
    * @param force render every scene again
    * @param settings what else shapes the outputs (e.g. whether thumbnails are made); part of each fingerprint
+   * @param rules the collections' rules, as the pages state them (membership itself is cloud.json's)
    */
-  IndexResult build(Tile tile, Collection<SceneId> expected, boolean force, String settings, String runId)
+  IndexResult build(
+      Tile tile, Collection<SceneId> expected, boolean force, String settings, String runId, CollectionRules rules)
       throws InterruptedException {
     KeyLayout layout = names.layout();
     IndexState previous = stateStore.read(tile);
     // one listing per prefix serves both the plan and (with this run's writes added) the listing pages
     Map<S3Location, List<ListedObject>> listed = new LinkedHashMap<>();
-    for (S3Location root : List.of(layout.raw(), layout.opt(), layout.cog())) {
-      listed.computeIfAbsent(root, lister::list);
+    for (TileCollection c : TileCollection.values()) {
+      listed.computeIfAbsent(c.root(layout), lister::list);
     }
     Set<String> rawKeys = new HashSet<>();
     listed.get(layout.raw()).forEach(o -> rawKeys.add(o.key()));
@@ -175,25 +180,46 @@ final class IndexBuilder {
           pageDigests);
     }
     boolean hasCatalog = writeStac(tile, scenes, records, pageDigests);
-    putIfChanged(
-        names.thumbIndex(tile),
-        thumbIndex.render(tile, scenes, records, failures, hasCatalog).getBytes(StandardCharsets.UTF_8),
-        "text/html; charset=utf-8",
-        pageDigests);
-    writeMap(layout.raw(), tile, scenes, records, pageDigests);
 
+    Map<TileCollection, Set<SceneId>> members = new EnumMap<>(TileCollection.class);
+    for (TileCollection c : TileCollection.values()) {
+      Set<SceneId> in = new TreeSet<>(Comparator.comparing(SceneId::toString));
+      scenes.keySet().stream()
+          .filter(id -> c == TileCollection.FULL || (records.containsKey(id) && records.get(id).in(c)))
+          .forEach(in::add);
+      members.put(c, in);
+    }
+    Map<TileCollection, Integer> counts = new EnumMap<>(TileCollection.class);
+    members.forEach((c, in) -> counts.put(c, in.size()));
+    CollectionNav nav = new CollectionNav(names, tile, rules, counts);
     int pagesWritten = 0;
-    List<S3Location> tops = new ArrayList<>();
-    for (Map.Entry<S3Location, List<ListedObject>> root : listed.entrySet()) {
-      tops.add(root.getKey().resolve(OutputNames.LISTING_PAGE));
-      List<ListedObject> now = writer.merged(root.getKey(), root.getValue());
-      List<FailureRecord> shown = root.getKey().equals(layout.raw()) ? failures : List.of();
-      for (Map.Entry<S3Location, String> page : listings.render(root.getKey(), now, shown).entrySet()) {
+    List<IndexResult.CollectionCount> collections = new ArrayList<>();
+    for (CollectionPages pages : nav.pages()) {
+      TileCollection c = pages.collection();
+      S3Location root = c.root(layout);
+      List<FailureRecord> shown =
+          c == TileCollection.FULL ? failures : failures.stream().filter(f -> members.get(c).contains(f.scene())).toList();
+      putIfChanged(
+          pages.thumbIndex(),
+          thumbIndex
+              .render(c, tile, scenes, records, SceneInventory.folders(layout.tileDir(root, tile), listed.get(root)),
+                  shown, hasCatalog, nav)
+              .getBytes(StandardCharsets.UTF_8),
+          "text/html; charset=utf-8",
+          pageDigests);
+      Map<SceneId, SceneInputs> memberScenes = new TreeMap<>(Comparator.comparing(SceneId::toString));
+      members.get(c).forEach(id -> memberScenes.put(id, scenes.get(id)));
+      writeMap(root, tile, memberScenes, records, pageDigests);
+      List<ListedObject> now = writer.merged(root, listed.get(root));
+      ListingPages.CollectionHeader header =
+          new ListingPages.CollectionHeader(c.title(), c.holds(), nav.rule(c), nav.from(pages.listing(), c));
+      for (Map.Entry<S3Location, String> page : listings.render(root, now, shown, Optional.of(header)).entrySet()) {
         if (putIfChanged(
             page.getKey(), page.getValue().getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", pageDigests)) {
           pagesWritten++;
         }
       }
+      collections.add(new IndexResult.CollectionCount(pages, counts.get(c), nav.rule(c)));
     }
 
     Map<String, SceneRecord> state = new TreeMap<>();
@@ -206,8 +232,7 @@ final class IndexBuilder {
         failed,
         failures,
         pagesWritten,
-        names.thumbIndex(tile),
-        tops,
+        collections,
         names.stacCatalog());
   }
 

@@ -13,8 +13,7 @@ import java.util.List;
  * @param failed scenes that failed, one line each
  * @param sceneFailures every failure record of the tile's scenes, of any stage, this run's included
  * @param pagesWritten listing pages written (changed ones only)
- * @param thumbIndex where thumbindex.html is
- * @param listings where the top AAlist.html pages are
+ * @param collections per collection (full tile, cloud-free, COG research set) its scene count and pages
  * @param catalog the STAC root catalog
  */
 public record IndexResult(
@@ -24,12 +23,20 @@ public record IndexResult(
     List<String> failed,
     List<FailureRecord> sceneFailures,
     int pagesWritten,
-    S3Location thumbIndex,
-    List<S3Location> listings,
+    List<CollectionCount> collections,
     S3Location catalog) {
   public IndexResult {
     failed = List.copyOf(failed);
     sceneFailures = List.copyOf(sceneFailures);
-    listings = List.copyOf(listings);
+    collections = List.copyOf(collections);
   }
+
+  /**
+   * One collection of the tile after the run.
+   *
+   * @param pages where its thumbindex.html and AAlist.html are
+   * @param scenes how many scenes it holds
+   * @param rule its rule in words
+   */
+  public record CollectionCount(CollectionPages pages, int scenes, String rule) {}
 }

@@ -22,9 +22,11 @@ final class IndexSummary {
     out.printf(
         "index-build: %d scenes rendered, %d unchanged, %d missing, %d failed, %d listing pages written%n",
         r.rendered(), r.unchanged(), r.missing(), r.failed().size(), r.pagesWritten());
-    out.println("  thumbindex: " + where(r.thumbIndex()));
-    for (S3Location l : r.listings()) {
-      out.println("  listing:    " + where(l));
+    for (IndexResult.CollectionCount c : r.collections()) {
+      out.printf("  %s: %d scene%s (%s)%n", c.pages().collection().title(), c.scenes(), c.scenes() == 1 ? "" : "s",
+          c.rule());
+      out.println("    thumbindex: " + where(c.pages().thumbIndex()));
+      out.println("    listing:    " + where(c.pages().listing()));
     }
     out.println("  STAC:       " + where(r.catalog()));
     if (!r.sceneFailures().isEmpty()) {

@@ -37,8 +37,13 @@ final class ListingPages {
    * The pages of {@code root}, by location.
    *
    * @param failures the scenes to list as failed on the top page (none: no such section)
+   * @param header the collection the tree holds, with links to the others' pages, for the top page (empty: none)
    */
-  Map<S3Location, String> render(S3Location root, List<ListedObject> objects, List<FailureRecord> failures) {
+  Map<S3Location, String> render(
+      S3Location root,
+      List<ListedObject> objects,
+      List<FailureRecord> failures,
+      java.util.Optional<CollectionHeader> header) {
     Map<String, List<ListedObject>> groups = new TreeMap<>();
     List<ListedObject> atRoot = new ArrayList<>();
     String prefix = root.asDirectory().key();
@@ -108,7 +113,12 @@ final class ListingPages {
                 rowsOf(atRoot, prefix),
                 !failures.isEmpty(),
                 failures.size(),
-                FailureRow.of(failures))));
+                FailureRow.of(failures),
+                header.isPresent(),
+                header.map(CollectionHeader::title).orElse(""),
+                header.map(CollectionHeader::holds).orElse(""),
+                header.map(CollectionHeader::rule).orElse(""),
+                header.map(CollectionHeader::links).orElse(List.of()))));
     return pages;
   }
 
@@ -156,5 +166,20 @@ final class ListingPages {
       List<ObjectRow> objects,
       boolean hasFailures,
       int failureCount,
-      List<FailureRow> failures) {}
+      List<FailureRow> failures,
+      boolean hasCollections,
+      String collectionTitle,
+      String holds,
+      String rule,
+      List<CollectionNav.Link> collections) {}
+
+  /**
+   * What a collection's top listing page says of it.
+   *
+   * @param title e.g. {@code Cloud-free}
+   * @param holds what it holds
+   * @param rule its rule in words
+   * @param links every collection's pages, from this page
+   */
+  record CollectionHeader(String title, String holds, String rule, List<CollectionNav.Link> links) {}
 }

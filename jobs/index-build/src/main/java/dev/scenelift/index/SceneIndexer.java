@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.scenelift.collection.TileCollection;
 import dev.scenelift.describe.MetadataXml;
 import dev.scenelift.describe.RasterFile;
 import dev.scenelift.describe.SceneAsset;
@@ -111,8 +112,19 @@ final class SceneIndexer {
             v == null ? Double.NaN : v.fillPercent(),
             thumbnail,
             description.isPresent(),
-            description.map(d -> d.assets().stream().map(SceneAsset::key).toList()).orElse(List.of())),
+            description.map(d -> d.assets().stream().map(SceneAsset::key).toList()).orElse(List.of()),
+            memberOf(v)),
         description);
+  }
+
+  private static java.util.Set<String> memberOf(CloudVerdict v) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (TileCollection c : TileCollection.values()) {
+      if (c == TileCollection.FULL || (v != null && v.membership(c).member())) {
+        out.add(c.id());
+      }
+    }
+    return out;
   }
 
   private Optional<CloudVerdict> verdict(SceneInputs in) throws IndexSceneException {

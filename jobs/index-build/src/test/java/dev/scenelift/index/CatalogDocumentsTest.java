@@ -115,8 +115,8 @@ class CatalogDocumentsTest {
     assertThat(p.get("proj:epsg").isNull()).isTrue();
     assertThat(p.get("proj:wkt2").asText()).contains("Albers");
     assertThat(p.get("proj:shape").toString()).isEqualTo("[250,250]");
-    assertThat(p.get("eo:cloud_cover").asDouble()).isEqualTo(2.5);
-    assertThat(p.get("scenelift:fill_percent").asDouble()).isEqualTo(10.0);
+    assertThat(p.get("eo:cloud_cover").asDouble()).isEqualTo(0.5);
+    assertThat(p.get("scenelift:fill_percent").asDouble()).isEqualTo(3.0);
     assertThat(p.get("start_datetime").asText()).isEqualTo("2013-04-14T00:00:00Z");
     assertThat(p.get("platform").asText()).isEqualTo("landsat-8");
     JsonNode red = item.get("assets").get("srb4");
@@ -192,7 +192,7 @@ class CatalogDocumentsTest {
     assertThat(p.get("datetime").asText()).startsWith("2013-04-14");
     assertThat(p.get("eo:platform").asText()).isEqualTo("landsat-8");
     assertThat(p.get("eo:instrument").asText()).isEqualTo("OLI_TIRS");
-    assertThat(p.get("eo:cloud_cover").asDouble()).isEqualTo(2.5);
+    assertThat(p.get("eo:cloud_cover").asDouble()).isEqualTo(0.5);
     assertThat(p.get("odc:region_code").asText()).isEqualTo("h03v03");
     assertThat(p.get("odc:file_format").asText()).isEqualTo("GeoTIFF");
     assertThat(d.get("measurements").size()).isEqualTo(3);

@@ -9,7 +9,11 @@ import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Tile;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3Location;
+import dev.scenelift.collection.CollectionRules;
+import dev.scenelift.collection.Membership;
+import dev.scenelift.collection.TileCollection;
 import dev.scenelift.verdict.CloudVerdict;
+import java.util.EnumMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,16 +133,15 @@ final class TileFixture {
     put(layout.metadataXml(layout.raw(), id), xml, "application/xml");
   }
 
+  /**
+   * Stores a verdict: cloud-free as {@code clear} says, the COG research set as the default rule judges the figures.
+   */
   void verdict(SceneId id, boolean clear, double cloud, double fill) {
+    Map<String, Double> percent = Map.of("cloud", cloud, "fill", fill, "clear", 100 - cloud, "shadow", 0.0);
+    Map<TileCollection, Membership> m = new EnumMap<>(CollectionRules.DEFAULTS.judge(id.sensor(), percent));
+    m.put(TileCollection.CLOUD_FREE, new Membership(clear, clear ? "clear" : "cloud " + cloud + "% > 10%"));
     CloudVerdict v =
-        new CloudVerdict(
-            id,
-            clear,
-            clear ? "clear" : "cloud " + cloud + "% > 10%",
-            Map.of("cloud", cloud, "fill", fill, "clear", 100 - cloud),
-            Map.of(),
-            Map.of("max-cloud", "10"),
-            "run-1",
+        CloudVerdict.of(id, m, percent, Map.of(), CollectionRules.DEFAULTS.asOptions(), "run-1",
             Instant.parse("2026-01-01T00:00:00Z"));
     put(layout.cloudVerdict(id), Json.writeBytes(v), "application/json");
   }

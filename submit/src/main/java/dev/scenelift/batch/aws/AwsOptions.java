@@ -25,6 +25,7 @@ public final class AwsOptions {
   public static final String ENV_S3_ENDPOINT = dev.scenelift.job.JobEnv.S3_ENDPOINT;
   /** The jobs read the same name ({@link dev.scenelift.job.JobEnv#SQS_ENDPOINT}). */
   public static final String ENV_SQS_ENDPOINT = dev.scenelift.job.JobEnv.SQS_ENDPOINT;
+  public static final String ENV_LAYOUT = "SCENELIFT_LAYOUT";
 
   @Option(
       names = "--config",
@@ -95,6 +96,16 @@ public final class AwsOptions {
   String runsBucket;
 
   @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      description =
+          "Where the three collections live on AWS (env " + ENV_LAYOUT + "): buckets (the raw, opt and cog buckets,"
+              + " each tree at its bucket's root) or prefixes (raw/, opt/, cog/ of the raw bucket). The embedded"
+              + " store always uses prefixes of its bucket. Default: the config's layout, else buckets when an opt or"
+              + " cog bucket is given, else prefixes.")
+  String layout;
+
+  @Option(
       names = "--batch-endpoint",
       paramLabel = "URL",
       description =
@@ -119,6 +130,11 @@ public final class AwsOptions {
               + " the queue URL's host.")
   URI sqsEndpoint;
 
+  /** {@code --layout} as given on the command line. */
+  public Optional<String> layoutFlag() {
+    return Optional.ofNullable(layout).map(String::strip);
+  }
+
   /** The effective configuration from flags, the given environment and the config file. */
   public AwsRunConfig resolve(Map<String, String> env) {
     Path file = config != null ? config : env(env, ENV_CONFIG).map(Path::of).orElse(null);
@@ -138,7 +154,8 @@ public final class AwsOptions {
             new ServiceEndpoints(
                 env(env, ENV_BATCH_ENDPOINT).map(v -> endpoint(ENV_BATCH_ENDPOINT, v)),
                 env(env, ENV_S3_ENDPOINT).map(v -> endpoint(ENV_S3_ENDPOINT, v)),
-                env(env, ENV_SQS_ENDPOINT).map(v -> endpoint(ENV_SQS_ENDPOINT, v))));
+                env(env, ENV_SQS_ENDPOINT).map(v -> endpoint(ENV_SQS_ENDPOINT, v))),
+            env(env, ENV_LAYOUT));
     Map<Stage, String> defs = new EnumMap<>(Stage.class);
     if (jobDefinitions != null) {
       jobDefinitions.forEach(
@@ -165,7 +182,8 @@ public final class AwsOptions {
             new ServiceEndpoints(
                 Optional.ofNullable(batchEndpoint).map(u -> endpoint("--batch-endpoint", u.toString())),
                 Optional.ofNullable(s3Endpoint).map(u -> endpoint("--s3-endpoint", u.toString())),
-                Optional.ofNullable(sqsEndpoint).map(u -> endpoint("--sqs-endpoint", u.toString()))));
+                Optional.ofNullable(sqsEndpoint).map(u -> endpoint("--sqs-endpoint", u.toString()))),
+            Optional.ofNullable(layout));
     return base.overriddenBy(fromEnv).overriddenBy(fromFlags);
   }
 

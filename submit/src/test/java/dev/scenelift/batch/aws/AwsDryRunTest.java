@@ -73,7 +73,8 @@ class AwsDryRunTest {
                     new ServiceEndpoints(
                         Optional.empty(),
                         Optional.of(java.net.URI.create("http://127.0.0.1:9000")),
-                        Optional.of(java.net.URI.create("http://127.0.0.1:9324")))));
+                        Optional.of(java.net.URI.create("http://127.0.0.1:9324"))),
+                    Optional.empty()));
     DryRunReport report =
         AwsDryRun.plan(manifest, config, new StageChain(Optional.empty(), config.endpoints().jobEnvironment()));
     assertThat(report.bodies()).hasSize(4);

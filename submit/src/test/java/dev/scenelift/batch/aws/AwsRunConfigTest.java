@@ -144,6 +144,32 @@ class AwsRunConfigTest {
   }
 
   @Test
+  void layoutChoosesThreeBucketsOrPrefixesOfTheRawBucket() throws Exception {
+    Path file = Files.writeString(dir.resolve("out.json"), TERRAFORM_OUTPUT);
+    AwsRunConfig buckets = parse(Map.of(), "--config", file.toString());
+    assertThat(buckets.effectiveLayout()).isEqualTo("buckets");
+    assertThat(buckets.layout().opt().toString()).isEqualTo("s3://sl-opt/");
+
+    AwsRunConfig prefixes = parse(Map.of(), "--config", file.toString(), "--layout", "prefixes");
+    assertThat(prefixes.layout().raw().toString()).isEqualTo("s3://sl-raw/raw/");
+    assertThat(prefixes.layout().opt().toString()).isEqualTo("s3://sl-raw/opt/");
+    assertThat(prefixes.layout().cog().toString()).isEqualTo("s3://sl-raw/cog/");
+    assertThat(prefixes.layout().manifest("r1").toString()).isEqualTo("s3://sl-runs/runs/r1/manifest.json");
+
+    Path infra = Files.writeString(dir.resolve("infra.json"),
+        "{\"raw_bucket\":\"sl-data\",\"opt_bucket\":\"sl-data\",\"cog_bucket\":\"sl-data\",\"runs_bucket\":\"sl-runs\","
+            + "\"layout\":{\"sensitive\":false,\"type\":\"string\",\"value\":\"prefixes\"}}");
+    assertThat(parse(Map.of(), "--config", infra.toString()).layout().opt().toString())
+        .as("infra's layout output").isEqualTo("s3://sl-data/opt/");
+    assertThatThrownBy(() -> parse(Map.of(AwsOptions.ENV_LAYOUT, "buckets"), "--config", infra.toString()).layout())
+        .hasMessageContaining("three different buckets");
+    assertThatThrownBy(() -> parse(Map.of(), "--raw-bucket", "sl-b", "--layout", "buckets").layout())
+        .hasMessageContaining("needs an opt bucket");
+    assertThatThrownBy(() -> parse(Map.of(), "--raw-bucket", "sl-b", "--layout", "folders"))
+        .hasMessageContaining("layout must be buckets or prefixes");
+  }
+
+  @Test
   void pricesInTheConfigOverrideTheDefaults() throws Exception {
     Path file =
         Files.writeString(
