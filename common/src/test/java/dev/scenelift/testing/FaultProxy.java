@@ -48,6 +48,7 @@ public final class FaultProxy implements AutoCloseable {
   private volatile Fault[] kinds = {Fault.DROP_MID_REQUEST, Fault.STALL, Fault.SLOW_DOWN_503, Fault.INTERNAL_ERROR_500};
   private volatile long stallMillis = 300;
   private final AtomicLong requests = new AtomicLong();
+  private final java.util.List<String> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicInteger[] injected = new AtomicInteger[Fault.values().length];
 
   /**
@@ -88,6 +89,16 @@ public final class FaultProxy implements AutoCloseable {
 
   public long requests() {
     return requests.get();
+  }
+
+  /** The head (request line and headers) of every request seen, in arrival order: to check what went on the wire. */
+  public java.util.List<String> requestHeads() {
+    return java.util.List.copyOf(heads);
+  }
+
+  /** Forgets the request heads seen so far. */
+  public void clearRequestHeads() {
+    heads.clear();
   }
 
   public int injected(Fault fault) {
@@ -136,6 +147,7 @@ public final class FaultProxy implements AutoCloseable {
           return;
         }
         requests.incrementAndGet();
+        heads.add(new String(head, StandardCharsets.ISO_8859_1));
         long length = contentLength(head);
         boolean expectContinue = new String(head, StandardCharsets.ISO_8859_1)
             .toLowerCase(Locale.ROOT).contains("expect: 100-continue");
