@@ -26,7 +26,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import dev.scenelift.manifest.CopyMode;
+import dev.scenelift.source.Catalogs;
 import dev.scenelift.source.SceneCatalog;
+import dev.scenelift.source.StacSearch;
+import java.util.HashMap;
 import dev.scenelift.source.SourceOptions;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3Settings;
@@ -88,11 +92,15 @@ import picocli.CommandLine.Spec;
       "  submit-run --tile h03v03 --source file:///data/ard --scenes-per-task 4 --dry-run",
       "  submit-run --tile h03v03 --source s3://bucket/ard --config tf-output.json --dry-run --json",
       "  submit-run --tile h03v03 --scene-list h03v03-earthexplorer-metadata.csv --prefilter-max-cloud 10 --dry-run",
+      "  submit-run --tile h03v03 --stac https://landsatlook.usgs.gov/stac-server --since 2021-06-01 \\",
+      "      --request-payer requester --source-region us-west-2 --config tf-output.json --dry-run",
       "  submit-run status h03v03-20261124t0530-3f2a",
       "  submit-run validate s3://scenelift/cog/h03v03/"
     })
 public final class SubmitRun implements Callable<Integer> {
   @Mixin RunOptions run;
+
+  @Mixin StacOptions stac;
 
   @Mixin StoreOptions store;
 
@@ -125,6 +133,9 @@ public final class SubmitRun implements Callable<Integer> {
   private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
   @Spec CommandSpec spec;
+
+  /** The catalog the plan was listed from, for what it says about clouds (--prefilter-max-cloud with --stac). */
+  private SceneCatalog listed;
 
   private final SubmitContext context;
 
@@ -197,7 +208,7 @@ public final class SubmitRun implements Callable<Integer> {
     Engine chosen = engine != null ? engine : Engine.valueOf(config.defaultEngine());
     RunRequest request;
     try {
-      request = run.toRequest(run.tile);
+      request = withSourceAndCopyMode(run.toRequest(run.tile), chosen == Engine.aws, config.region());
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
@@ -234,24 +245,49 @@ public final class SubmitRun implements Callable<Integer> {
         .run(plan, out, spec.commandLine().getErr());
   }
 
+  /**
+   * The request with its source ({@code stac:<url>} for {@code --stac}) and the {@link CopyMode} of its s3:// files in
+   * its options.
+   */
+  private RunRequest withSourceAndCopyMode(RunRequest request, boolean onAws, Optional<String> region) {
+    String source = request.source();
+    if (stac.stac().isPresent()) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--source")) {
+        throw new IllegalArgumentException("--stac and --source are alternatives: give one");
+      }
+      source = Catalogs.STAC_PREFIX + stac.stac().get();
+    }
+    Map<String, String> options = new HashMap<>(request.options());
+    options.put(CopyMode.OPTION, stac.copyMode(onAws, region).toString());
+    return new RunRequest(request.tile(), source, request.selection(), request.scenesPerTask(), options);
+  }
+
   private RunPlan plan(RunRequest request, Path dataDir, KeyLayout layout, TaskSizing sizing) throws IOException {
     SceneCatalog catalog;
     try {
+      Optional<StacSearch> search =
+          stac.stac().isPresent()
+              ? Optional.of(stac.search(Optional.ofNullable(run.since), Optional.ofNullable(run.until),
+                  run.requesterPays()))
+              : Optional.empty();
       SourceOptions options =
           new SourceOptions(
               dataDir,
               S3Settings.aws(Optional.ofNullable(context.environment().get("AWS_REGION")))
                   .withRequesterPays(run.requesterPays()),
               run.syntheticSize,
-              run.sceneList());
+              run.sceneList(),
+              search);
       catalog = context.catalogs().open(request.source(), options);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
     try {
       RunPlanner planner = new RunPlanner(layout, sizing, context.clock());
-      return dryRun ? planner.preview(request, catalog) : planner.plan(request, catalog);
-    } catch (PlanException e) {
+      RunPlan plan = dryRun ? planner.preview(request, catalog) : planner.plan(request, catalog);
+      listed = catalog;
+      return plan;
+    } catch (PlanException | IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
   }
@@ -260,15 +296,23 @@ public final class SubmitRun implements Callable<Integer> {
     if (run.prefilterMaxCloud == null) {
       return Optional.empty();
     }
+    if (stac.stac().isPresent()) {
+      try {
+        return Optional.of(
+            new PlanPrefilter("stac " + stac.stac().get(), listed.catalogClouds(), run.prefilterMaxCloud).apply(plan));
+      } catch (IllegalArgumentException e) {
+        throw usage("--prefilter-max-cloud: " + e.getMessage());
+      }
+    }
     Path catalog =
         run.sceneList()
             .orElseThrow(
                 () ->
                     usage(
-                        "--prefilter-max-cloud needs catalog metadata: pass --scene-list with an EarthExplorer"
-                            + " metadata export (CSV)"));
+                        "--prefilter-max-cloud needs catalog metadata: search --stac, or pass --scene-list with an"
+                            + " EarthExplorer metadata export (CSV)"));
     try {
-      return Optional.of(new PlanPrefilter(catalog, run.prefilterMaxCloud).apply(plan));
+      return Optional.of(PlanPrefilter.earthExplorer(catalog, run.prefilterMaxCloud).apply(plan));
     } catch (MalformedCatalogException | IllegalArgumentException e) {
       throw usage("--prefilter-max-cloud: " + e.getMessage());
     }
