@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -86,7 +85,7 @@ public final class FileStreamer {
       throw new FileVerificationException(scene, STAGE, "size-mismatch", what + " from " + file.uri()
           + " is truncated: " + e.getMessage());
     } catch (IOException | RuntimeException e) {
-      throw new SourceFailedException(scene, STAGE, "cannot read " + file.uri() + ": " + describe(e), e);
+      throw new SourceFailedException(scene, STAGE, "cannot read " + file.uri() + ": " + Digests.describe(e), e);
     }
   }
 
@@ -96,7 +95,7 @@ public final class FileStreamer {
     Map<String, String> verified = new LinkedHashMap<>();
     long length = expectedLength(scene, file, body.length(), what, verified);
     Optional<String> md5Etag = body.etag().filter(e -> MD5_ETAG.matcher(e).matches());
-    MessageDigest md5 = md5Etag.isPresent() ? md5() : null;
+    MessageDigest md5 = md5Etag.isPresent() ? Digests.md5() : null;
     MessageDigest listed = file.checksum().map(FileChecksum::newDigest).orElse(null);
     InputStream in = body.body();
     if (md5 != null) {
@@ -204,16 +203,5 @@ public final class FileStreamer {
     }
   }
 
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no MD5", e);
-    }
-  }
 
-  private static String describe(Throwable e) {
-    String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
-  }
 }
