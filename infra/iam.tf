@@ -99,23 +99,24 @@ locals {
 
   source_object_arns = concat(
     [for bucket in var.source_buckets : "${local.s3_arn}${bucket}/*"],
-    var.landing_prefix == "" ? [] : ["${local.raw_arn}/${var.landing_prefix}*"],
+    var.landing_prefix == "" ? [] : ["${local.raw_bucket_arn}/${var.landing_prefix}*"],
   )
   source_bucket_arns = [for bucket in var.source_buckets : "${local.s3_arn}${bucket}"]
+  # Buckets to list (s3:ListBucket names a bucket, not a prefix): in the prefixes layout raw, opt and cog are one.
+  raw_and_opt_bucket_arns = distinct(["${local.raw_bucket_arn}", "${local.opt_bucket_arn}"])
+  tree_bucket_arns        = distinct(["${local.raw_bucket_arn}", "${local.opt_bucket_arn}", "${local.cog_bucket_arn}"])
+  every_bucket_arn        = distinct(["${local.raw_bucket_arn}", "${local.opt_bucket_arn}", "${local.cog_bucket_arn}", "${local.runs_arn}"])
   index_object_arns = concat(
     formatlist("${local.raw_arn}/*.%s", var.index_object_suffixes),
     formatlist("${local.opt_arn}/*.%s", var.index_object_suffixes),
     formatlist("${local.cog_arn}/*.%s", var.index_object_suffixes),
+    # map.html's script, stylesheet and licences
+    ["${local.raw_arn}/${var.map_assets_prefix}*", "${local.opt_arn}/${var.map_assets_prefix}*", "${local.cog_arn}/${var.map_assets_prefix}*"],
   )
 }
 
-# Every job: read its run's manifest, send scene events.
-data "aws_iam_policy_document" "job_common" {
-  statement {
-    sid       = "ReadRunManifests"
-    actions   = ["s3:GetObject"]
-    resources = ["${local.runs_arn}/runs/*"]
-  }
+# Listing runs/ (a missing run record then reads as 404, not 403): every job and the submitter.
+data "aws_iam_policy_document" "list_runs" {
   statement {
     sid       = "ListRuns"
     actions   = ["s3:ListBucket"]
@@ -125,6 +126,17 @@ data "aws_iam_policy_document" "job_common" {
       variable = "s3:prefix"
       values   = ["runs/*"]
     }
+  }
+}
+
+# Every job: read its run's manifest, send scene events.
+data "aws_iam_policy_document" "job_common" {
+  source_policy_documents = [data.aws_iam_policy_document.list_runs.json]
+
+  statement {
+    sid       = "ReadRunManifests"
+    actions   = ["s3:GetObject"]
+    resources = ["${local.runs_arn}/runs/*"]
   }
   statement {
     sid       = "SendSceneEvents"
@@ -155,16 +167,19 @@ data "aws_iam_policy_document" "fetch_scene" {
   statement {
     sid       = "ListRaw"
     actions   = ["s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = [local.raw_arn]
+    resources = [local.raw_bucket_arn]
   }
+  # A scene fetched again first loses what an earlier, failed attempt left: only scene folders (<tile>/<scene-id>/),
+  # never the landing prefix or another tree.
   statement {
-    sid       = "ClearOwnMarkers"
+    sid       = "ReplaceSceneObjects"
     actions   = ["s3:DeleteObject"]
-    resources = ["${local.raw_arn}/*/_scenelift/fetch-scene.*"]
+    resources = ["${local.raw_arn}/h*v*/*_CU_*/*"]
   }
 }
 
-# cloud-filter: read raw, write its verdict and markers in raw, copy cloud-free scenes into opt.
+# cloud-filter: read raw, write its verdict and markers in raw, copy cloud-free scenes into opt (CopyObject: GetObject
+# on the source, PutObject on the copy).
 data "aws_iam_policy_document" "cloud_filter" {
   source_policy_documents = [data.aws_iam_policy_document.job_common.json]
 
@@ -191,7 +206,13 @@ data "aws_iam_policy_document" "cloud_filter" {
   statement {
     sid       = "ListRawAndOpt"
     actions   = ["s3:ListBucket"]
-    resources = [local.raw_arn, local.opt_arn]
+    resources = local.raw_and_opt_bucket_arns
+  }
+  # The run's cloud-free list (runs/<run-id>/cloud-free.json, .txt and its per-child parts).
+  statement {
+    sid       = "WriteCloudFreeLists"
+    actions   = ["s3:PutObject"]
+    resources = ["${local.runs_arn}/runs/*/cloud-free*"]
   }
 }
 
@@ -212,7 +233,7 @@ data "aws_iam_policy_document" "cog_convert" {
   statement {
     sid       = "ListTrees"
     actions   = ["s3:ListBucket", "s3:ListBucketMultipartUploads"]
-    resources = [local.raw_arn, local.opt_arn, local.cog_arn]
+    resources = local.tree_bucket_arns
   }
 }
 
@@ -228,16 +249,87 @@ data "aws_iam_policy_document" "index_build" {
   statement {
     sid       = "ListAll"
     actions   = ["s3:ListBucket"]
-    resources = [local.raw_arn, local.opt_arn, local.cog_arn, local.runs_arn]
+    resources = local.every_bucket_arn
   }
   statement {
     sid       = "WriteIndexDocuments"
     actions   = ["s3:PutObject", "s3:AbortMultipartUpload"]
     resources = local.index_object_arns
   }
+  # Its markers are written as *.json index documents (above); clearing an old failure record is its own grant.
   statement {
-    sid       = "WriteOwnMarkers"
-    actions   = ["s3:PutObject", "s3:DeleteObject"]
+    sid       = "ClearOwnMarkers"
+    actions   = ["s3:DeleteObject"]
     resources = ["${local.raw_arn}/*/_scenelift/index-build.*"]
   }
+}
+
+# --- Who runs submit-run ------------------------------------------------------------------------------------------
+# A managed policy to attach to the user, group or role that runs submit-run (plan, submit, status, watch, retry,
+# listen). It holds what those commands call and nothing more; infra/'s AwsPathEndToEndTest checks both directions.
+
+data "aws_iam_policy_document" "submitter" {
+  source_policy_documents = [data.aws_iam_policy_document.list_runs.json]
+
+  statement {
+    sid     = "SubmitJobs"
+    actions = ["batch:SubmitJob"]
+    resources = [
+      aws_batch_job_queue.main.arn,
+      "arn:${data.aws_partition.current.partition}:batch:${var.region}:${local.account_id}:job-definition/${var.name_prefix}-*",
+    ]
+  }
+  statement {
+    sid       = "TagSubmittedJobs"
+    actions   = ["batch:TagResource"]
+    resources = ["arn:${data.aws_partition.current.partition}:batch:${var.region}:${local.account_id}:job/*"]
+  }
+  # DescribeJobs and ListJobs have no resource-level permissions: "*" is the only resource they take.
+  statement {
+    sid       = "FollowJobs"
+    actions   = ["batch:DescribeJobs", "batch:ListJobs"]
+    resources = ["*"]
+  }
+  statement {
+    sid       = "WriteRunRecords"
+    actions   = ["s3:GetObject", "s3:PutObject"]
+    resources = ["${local.runs_arn}/runs/*"]
+  }
+  statement {
+    sid       = "ReadMarkersAndVerdicts"
+    actions   = ["s3:GetObject"]
+    resources = ["${local.raw_arn}/*/_scenelift/*", "${local.raw_arn}/*/cloud.json", "${local.cog_arn}/*/_scenelift/*"]
+  }
+  # Without ListBucket a missing marker reads as 403 instead of 404.
+  statement {
+    sid       = "ListMarkerTrees"
+    actions   = ["s3:ListBucket"]
+    resources = [local.raw_arn, local.cog_arn]
+  }
+  statement {
+    sid       = "ListSources"
+    actions   = ["s3:ListBucket"]
+    resources = local.source_bucket_arns
+  }
+  statement {
+    sid       = "ReadSourceLists"
+    actions   = ["s3:GetObject"]
+    resources = local.source_object_arns
+  }
+  statement {
+    sid       = "FollowSceneEvents"
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"]
+    resources = [aws_sqs_queue.events.arn]
+  }
+  statement {
+    sid       = "ListenForLandings"
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage"]
+    resources = ["arn:${data.aws_partition.current.partition}:sqs:${var.region}:${local.account_id}:${var.name_prefix}-landing"]
+  }
+}
+
+resource "aws_iam_policy" "submitter" {
+  name        = "${var.name_prefix}-submitter"
+  description = "What submit-run calls: submit and follow the Batch jobs, write run records, read markers and events."
+  policy      = data.aws_iam_policy_document.submitter.json
 }

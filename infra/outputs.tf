@@ -21,19 +21,24 @@ output "job_definitions" {
   value       = { for job, definition in aws_batch_job_definition.job : job => { name = definition.name, arn = definition.arn } }
 }
 
+output "layout" {
+  description = "Where the three collections live: buckets (a bucket each) or prefixes (raw/, opt/, cog/ of the data bucket). submit-run's --layout default."
+  value       = var.layout
+}
+
 output "raw_bucket" {
-  description = "Bucket of the raw tree (scenes as fetched, verdicts, markers)."
+  description = "Bucket of the raw tree, the full tile (scenes as fetched, verdicts, markers); in the prefixes layout the data bucket."
   value       = aws_s3_bucket.data["raw"].id
 }
 
 output "opt_bucket" {
-  description = "Bucket of the cloud-free (opt) tree."
-  value       = aws_s3_bucket.data["opt"].id
+  description = "Bucket of the cloud-free (opt) tree; in the prefixes layout the data bucket."
+  value       = local.tree_buckets.opt
 }
 
 output "cog_bucket" {
-  description = "Bucket of the COG tree."
-  value       = aws_s3_bucket.data["cog"].id
+  description = "Bucket of the COG research set (cog) tree; in the prefixes layout the data bucket."
+  value       = local.tree_buckets.cog
 }
 
 output "runs_bucket" {
@@ -42,11 +47,11 @@ output "runs_bucket" {
 }
 
 output "key_layout" {
-  description = "The roots of dev.scenelift.store.KeyLayout(raw, opt, cog, runs): each tree is its whole bucket."
+  description = "The roots of dev.scenelift.store.KeyLayout(raw, opt, cog, runs): a whole bucket each (buckets), or raw/, opt/, cog/ of the data bucket (prefixes)."
   value = {
-    raw  = "s3://${aws_s3_bucket.data["raw"].id}/"
-    opt  = "s3://${aws_s3_bucket.data["opt"].id}/"
-    cog  = "s3://${aws_s3_bucket.data["cog"].id}/"
+    raw  = "s3://${aws_s3_bucket.data["raw"].id}/${local.tree_prefixes.raw == "" ? "" : "raw/"}"
+    opt  = "s3://${local.tree_buckets.opt}/${local.tree_prefixes.opt == "" ? "" : "opt/"}"
+    cog  = "s3://${local.tree_buckets.cog}/${local.tree_prefixes.cog == "" ? "" : "cog/"}"
     runs = "s3://${aws_s3_bucket.data["runs"].id}/"
   }
 }
@@ -79,4 +84,9 @@ output "base_image_repository" {
 output "log_group" {
   description = "CloudWatch log group of the jobs (stream prefix: the job name)."
   value       = aws_cloudwatch_log_group.jobs.name
+}
+
+output "submitter_policy_arn" {
+  description = "Managed policy to attach to whoever runs submit-run (iam.tf: submitter)."
+  value       = aws_iam_policy.submitter.arn
 }

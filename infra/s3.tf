@@ -1,5 +1,13 @@
-# The four buckets: raw ARD as fetched, the cloud-free ("opt") set, the COGs, and runs (manifests).
+# The buckets: raw ARD as fetched (the full tile), the cloud-free ("opt") set, the COG research set, and runs
+# (manifests); with layout = "prefixes" the first three are prefixes of one data bucket (keyed raw).
 # All private (public access blocked), encrypted at rest, TLS only, incomplete multipart uploads aborted after 1 day.
+
+locals {
+  # Public index prefixes per bucket: in the prefixes layout every tree's prefixes are keys of the data bucket.
+  public_read_prefixes = var.layout == "buckets" ? var.public_read_prefixes : (
+    length(var.public_read_prefixes) == 0 ? {} : { raw = flatten(values(var.public_read_prefixes)) }
+  )
+}
 
 resource "aws_s3_bucket" "data" {
   for_each = local.bucket_names
@@ -24,8 +32,8 @@ resource "aws_s3_bucket_public_access_block" "data" {
   block_public_acls  = true
   ignore_public_acls = true
   # Only a bucket listed in public_read_prefixes may carry the public-read statement below.
-  block_public_policy     = !contains(keys(var.public_read_prefixes), each.key)
-  restrict_public_buckets = !contains(keys(var.public_read_prefixes), each.key)
+  block_public_policy     = !contains(keys(local.public_read_prefixes), each.key)
+  restrict_public_buckets = !contains(keys(local.public_read_prefixes), each.key)
 }
 
 resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
@@ -94,9 +102,10 @@ data "aws_iam_policy_document" "bucket" {
     }
   }
 
-  # Opt-in: anyone may read the index pages under the listed prefixes (and nothing else).
+  # Opt-in: anyone may read the index pages under the listed prefixes and, in a bucket with any, the script and
+  # stylesheet of map.html (assets/map/); nothing else.
   dynamic "statement" {
-    for_each = lookup(var.public_read_prefixes, each.key, [])
+    for_each = lookup(local.public_read, each.key, [])
     content {
       sid       = "PublicReadIndexPages${statement.key}"
       effect    = "Allow"
@@ -107,6 +116,26 @@ data "aws_iam_policy_document" "bucket" {
         identifiers = ["*"]
       }
     }
+  }
+}
+
+locals {
+  # A published bucket also serves map.html's bundled script and stylesheet, which index-build copies to assets/map/.
+  public_read = { for bucket, prefixes in local.public_read_prefixes : bucket => concat(prefixes, [var.map_assets_prefix]) }
+}
+
+# Browsers (map.html, STAC browsers) read published objects by HTTP range from pages of any origin the user allows:
+# GET and HEAD with a Range header, the range headers exposed. Only on buckets with public_read_prefixes.
+resource "aws_s3_bucket_cors_configuration" "published" {
+  for_each = { for name, bucket in aws_s3_bucket.data : name => bucket if contains(keys(local.public_read_prefixes), name) }
+
+  bucket = each.value.id
+  cors_rule {
+    allowed_methods = ["GET", "HEAD"]
+    allowed_origins = var.cors_allowed_origins
+    allowed_headers = ["Range"]
+    expose_headers  = ["Accept-Ranges", "Content-Length", "Content-Range", "ETag"]
+    max_age_seconds = 86400
   }
 }
 

@@ -60,7 +60,7 @@ data "aws_iam_policy_document" "landing_queue" {
     condition {
       test     = "ArnEquals"
       variable = "aws:SourceArn"
-      values   = [local.raw_arn]
+      values   = [local.raw_bucket_arn]
     }
     condition {
       test     = "StringEquals"

@@ -39,7 +39,7 @@ variable "noncurrent_version_days" {
 }
 
 variable "public_read_prefixes" {
-  description = "Opt-in public read for the index pages: bucket (raw, opt or cog) -> key prefixes, e.g. { cog = [\"cog/h03v03/\"] }. Empty: nothing is public."
+  description = "Opt-in public read for the index pages: tree (raw, opt or cog) -> key prefixes of its bucket, e.g. { cog = [\"h03v03/\"] } (in the prefixes layout keys of the data bucket, e.g. { cog = [\"cog/h03v03/\"] }). Each collection's pages link to the others', so make the three public together. Empty: nothing is public."
   type        = map(list(string))
   default     = {}
 
@@ -202,8 +202,33 @@ variable "assign_public_ip" {
   default     = true
 }
 
-variable "index_object_suffixes" {
-  description = "File suffixes index-build may write in the raw, opt and cog buckets: index pages, STAC (json) and eo3 (yaml) documents."
+variable "cors_allowed_origins" {
+  description = "Origins whose pages may read the published buckets by HTTP range (CORS GET/HEAD with Range), e.g. a STAC browser's site. Only buckets in public_read_prefixes get CORS rules."
   type        = list(string)
-  default     = ["html", "css", "json", "yaml"]
+  default     = ["*"]
+}
+
+variable "map_assets_prefix" {
+  description = "Where index-build copies map.html's script and stylesheet in each bucket (content-hashed names); public in published buckets."
+  type        = string
+  default     = "assets/map/"
+}
+
+variable "index_object_suffixes" {
+  description = "File suffixes index-build may write in the raw, opt and cog buckets: index pages, thumbnails (png), STAC (json) and eo3 (yaml) documents."
+  type        = list(string)
+  default     = ["html", "css", "png", "json", "yaml"]
+}
+
+# --- Collections -----------------------------------------------------------------------------------------------------
+
+variable "layout" {
+  description = "Where the three collections (full tile raw, cloud-free opt, COG research set cog) live: buckets = a bucket each (<name_prefix>-<raw|opt|cog>-<suffix>, each tree at its bucket's root), prefixes = raw/, opt/ and cog/ of one data bucket (<name_prefix>-data-<suffix>). submit-run reads it from the layout output. The runs bucket is separate either way."
+  type        = string
+  default     = "buckets"
+
+  validation {
+    condition     = contains(["buckets", "prefixes"], var.layout)
+    error_message = "layout must be buckets or prefixes."
+  }
 }

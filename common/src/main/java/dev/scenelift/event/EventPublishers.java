@@ -21,26 +21,39 @@ public final class EventPublishers {
 
   private EventPublishers() {}
 
-  /** The caller owns the result and closes it (which sends what is buffered). */
+  /**
+   * The caller owns the result and closes it (which sends what is buffered). The SQS client is made on the first send.
+   */
   public static EventPublisher forJob(JobConfig config) {
     return config
         .eventsQueue()
         .<EventPublisher>map(
             queue ->
                 new SqsEventPublisher(
-                    sqsClient(queue, config.s3()), true, queue, SqsEventPublisher.Retry.defaults()))
+                    () -> sqsClient(queue, config.sqsEndpoint(), config.s3()),
+                    queue,
+                    SqsEventPublisher.Retry.defaults()))
         .orElse(EventPublisher.none());
   }
 
-  /**
-   * A client for the queue at {@code queueUrl}: on AWS the region comes from the URL's host; any other host (ElasticMQ,
-   * LocalStack) becomes the endpoint override. Credentials: the S3 settings' static ones when set (local setups), else
-   * the default chain. The caller owns the client.
-   */
+  /** {@link #sqsClient(URI, Optional, S3Settings)} without an endpoint override. */
   public static SqsClient sqsClient(URI queueUrl, S3Settings s3) {
+    return sqsClient(queueUrl, Optional.empty(), s3);
+  }
+
+  /**
+   * A client for the queue at {@code queueUrl}: with an endpoint override, there (region: the URL's AWS region, else
+   * the S3 settings' one); else on AWS the region comes from the URL's host, and any other host (ElasticMQ, LocalStack)
+   * becomes the endpoint override. Credentials: the S3 settings' static ones when set (local setups), else the default
+   * chain. The caller owns the client.
+   */
+  public static SqsClient sqsClient(URI queueUrl, Optional<URI> endpoint, S3Settings s3) {
     SqsClientBuilder builder = SqsClient.builder().httpClientBuilder(ApacheHttpClient.builder());
     Matcher aws = AWS_HOST.matcher(String.valueOf(queueUrl.getHost()));
-    if (aws.matches()) {
+    if (endpoint.isPresent()) {
+      builder.endpointOverride(endpoint.get());
+      builder.region(Region.of(aws.matches() ? aws.group(1) : s3.region().orElse("us-east-1")));
+    } else if (aws.matches()) {
       builder.region(Region.of(aws.group(1)));
     } else {
       builder.endpointOverride(URI.create(queueUrl.getScheme() + "://" + queueUrl.getAuthority()));

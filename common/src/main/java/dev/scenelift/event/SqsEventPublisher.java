@@ -56,7 +56,8 @@ public final class SqsEventPublisher implements EventPublisher {
     }
   }
 
-  private final SqsClient sqs;
+  private final java.util.function.Supplier<SqsClient> clients;
+  private SqsClient sqs;
   private final boolean ownsClient;
   private final URI queueUrl;
   private final RetryPolicy<List<SendMessageBatchRequestEntry>> policy;
@@ -71,7 +72,23 @@ public final class SqsEventPublisher implements EventPublisher {
    * @param queueUrl the queue's URL
    */
   public SqsEventPublisher(SqsClient sqs, boolean ownsClient, URI queueUrl, Retry retry) {
-    this.sqs = sqs;
+    this(() -> sqs, ownsClient, queueUrl, retry);
+    this.sqs = java.util.Objects.requireNonNull(sqs, "sqs");
+  }
+
+  /**
+   * A publisher that makes its client when it first sends (a job's first event comes when its first scene ends, so
+   * building an SQS client is off the job's start path) and closes it on {@link #close()}.
+   *
+   * @param clients makes the client for {@code queueUrl}, called at most once
+   */
+  public SqsEventPublisher(java.util.function.Supplier<SqsClient> clients, URI queueUrl, Retry retry) {
+    this(clients, true, queueUrl, retry);
+  }
+
+  private SqsEventPublisher(
+      java.util.function.Supplier<SqsClient> clients, boolean ownsClient, URI queueUrl, Retry retry) {
+    this.clients = clients;
     this.ownsClient = ownsClient;
     this.queueUrl = queueUrl;
     this.policy =
@@ -124,8 +141,12 @@ public final class SqsEventPublisher implements EventPublisher {
     synchronized (this) {
       closed = true;
     }
-    if (ownsClient) {
-      sqs.close();
+    SqsClient made;
+    synchronized (this) {
+      made = sqs;
+    }
+    if (ownsClient && made != null) {
+      made.close();
     }
   }
 
@@ -137,6 +158,13 @@ public final class SqsEventPublisher implements EventPublisher {
   /** Events given up on after every retry. */
   public long dropped() {
     return dropped.get();
+  }
+
+  private synchronized SqsClient client() {
+    if (sqs == null) {
+      sqs = java.util.Objects.requireNonNull(clients.get(), "sqs");
+    }
+    return sqs;
   }
 
   private List<SceneEvent> drain() {
@@ -182,7 +210,7 @@ public final class SqsEventPublisher implements EventPublisher {
   private List<SendMessageBatchRequestEntry> sendOnce(List<SendMessageBatchRequestEntry> entries, String[] lastError) {
     try {
       SendMessageBatchResponse response =
-          sqs.sendMessageBatch(b -> b.queueUrl(queueUrl.toString()).entries(entries));
+          client().sendMessageBatch(b -> b.queueUrl(queueUrl.toString()).entries(entries));
       if (response.failed().isEmpty()) {
         return List.of();
       }

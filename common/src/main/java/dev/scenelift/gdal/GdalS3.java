@@ -3,6 +3,8 @@ package dev.scenelift.gdal;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.store.S3Settings;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.gdal.gdal.gdal;
 
 /**
@@ -28,25 +30,37 @@ public final class GdalS3 {
     Gdal.init();
     gdal.SetConfigOption("GDAL_HTTP_MAX_RETRY", Integer.toString(MAX_RETRIES));
     gdal.SetConfigOption("GDAL_HTTP_RETRY_DELAY", RETRY_DELAY_SECONDS);
-    settings.region().ifPresent(r -> gdal.SetConfigOption("AWS_REGION", r));
+    options(settings).forEach(gdal::SetConfigOption);
+  }
+
+  /**
+   * The configuration options that point {@code /vsis3/} at the store of {@code settings}, in a stable order: what
+   * {@link #configure} sets, and what a person gives {@code gdalinfo} (as environment variables or {@code --config})
+   * to read the same objects. Unsigned settings name no credentials: GDAL sends none with AWS_NO_SIGN_REQUEST.
+   */
+  public static Map<String, String> options(S3Settings settings) {
+    Map<String, String> o = new LinkedHashMap<>();
     if (settings.endpoint().isPresent()) {
       URI e = settings.endpoint().get();
-      String hostPort = e.getHost() + (e.getPort() > 0 ? ":" + e.getPort() : "");
-      gdal.SetConfigOption("AWS_S3_ENDPOINT", hostPort);
-      gdal.SetConfigOption("AWS_HTTPS", "https".equalsIgnoreCase(e.getScheme()) ? "YES" : "NO");
+      o.put("AWS_S3_ENDPOINT", e.getHost() + (e.getPort() > 0 ? ":" + e.getPort() : ""));
+      o.put("AWS_HTTPS", "https".equalsIgnoreCase(e.getScheme()) ? "YES" : "NO");
     }
-    gdal.SetConfigOption("AWS_VIRTUAL_HOSTING", settings.pathStyle() ? "FALSE" : "TRUE");
-    gdal.SetConfigOption("AWS_NO_SIGN_REQUEST", settings.unsigned() ? "YES" : "NO");
-    settings
-        .staticCredentials()
-        .ifPresent(
-            c -> {
-              gdal.SetConfigOption("AWS_ACCESS_KEY_ID", c.accessKeyId());
-              gdal.SetConfigOption("AWS_SECRET_ACCESS_KEY", c.secretAccessKey());
-            });
+    o.put("AWS_VIRTUAL_HOSTING", settings.pathStyle() ? "FALSE" : "TRUE");
+    o.put("AWS_NO_SIGN_REQUEST", settings.unsigned() ? "YES" : "NO");
+    settings.region().ifPresent(r -> o.put("AWS_REGION", r));
+    if (!settings.unsigned()) {
+      settings
+          .staticCredentials()
+          .ifPresent(
+              c -> {
+                o.put("AWS_ACCESS_KEY_ID", c.accessKeyId());
+                o.put("AWS_SECRET_ACCESS_KEY", c.secretAccessKey());
+              });
+    }
     if (settings.requesterPays()) {
-      gdal.SetConfigOption("AWS_REQUEST_PAYER", "requester");
+      o.put("AWS_REQUEST_PAYER", "requester");
     }
+    return o;
   }
 
   /** The {@code /vsis3/bucket/key} path GDAL opens for a location. */

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param attempt the attempt number, from 1
  * @param s3 how to reach S3
  * @param eventsQueue the SQS queue URL for scene events, if any
+ * @param sqsEndpoint where to reach SQS instead of the queue URL's host, if anywhere
  * @param force redo scenes that already have a completion marker
  * @param workers how many scenes or bands to work on at once
  */
@@ -29,6 +30,7 @@ public record JobConfig(
     int attempt,
     S3Settings s3,
     Optional<URI> eventsQueue,
+    Optional<URI> sqsEndpoint,
     boolean force,
     int workers) {
 
@@ -46,9 +48,11 @@ public record JobConfig(
     S3Settings s3 = s3(env);
     Optional<URI> events =
         optional(env, JobEnv.EVENTS_QUEUE).map(v -> parse(JobEnv.EVENTS_QUEUE, v, URI::create));
+    Optional<URI> sqsEndpoint =
+        optional(env, JobEnv.SQS_ENDPOINT).map(v -> parse(JobEnv.SQS_ENDPOINT, v, URI::create));
     int workers = integer(env, JobEnv.WORKERS, Runtime.getRuntime().availableProcessors(), 1);
     return new JobConfig(
-        runId, manifest, index, jobId, attempt, s3, events, bool(env, JobEnv.FORCE, false), workers);
+        runId, manifest, index, jobId, attempt, s3, events, sqsEndpoint, bool(env, JobEnv.FORCE, false), workers);
   }
 
   /**

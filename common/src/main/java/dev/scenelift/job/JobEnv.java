@@ -31,10 +31,19 @@ public final class JobEnv {
   public static final String S3_UNSIGNED = "SCENELIFT_S3_UNSIGNED";
   /** {@code true}: read s3:// sources with {@code x-amz-request-payer: requester}. */
   public static final String REQUEST_PAYER_SOURCE = "SCENELIFT_REQUEST_PAYER";
+  /**
+   * Endpoint override for SQS (LocalStack, ElasticMQ): the events queue is reached there whatever host its URL names.
+   */
+  public static final String SQS_ENDPOINT = "SCENELIFT_SQS_ENDPOINT";
   /** SQS queue URL for per-scene events. */
   public static final String EVENTS_QUEUE = "SCENELIFT_EVENTS_QUEUE";
   /** {@code true}: redo scenes that already have a completion marker. */
   public static final String FORCE = "SCENELIFT_FORCE";
+  /**
+   * The public http(s) URL of the COG tree ({@code dev.scenelift.store.PublicUrl}); index-build then writes absolute
+   * STAC links under it. Unset: relative links only (a self-contained catalog).
+   */
+  public static final String PUBLIC_URL = "SCENELIFT_PUBLIC_URL";
   /** Parallelism within one job (scenes or bands at once); default: the core count. */
   public static final String WORKERS = "SCENELIFT_WORKERS";
 

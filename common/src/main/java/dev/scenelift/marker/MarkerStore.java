@@ -86,6 +86,24 @@ public final class MarkerStore {
             record.at()));
   }
 
+  /**
+   * The failure record of the earliest stage before {@code stage} that failed the scene and has not finished it
+   * since: why a scene is not ready for {@code stage}, when an earlier stage already recorded the cause. Reads one
+   * object per earlier stage at most, so call it only for scenes found not ready.
+   */
+  public Optional<FailureRecord> failureBefore(Stage stage, SceneId scene) {
+    for (Stage earlier : Stage.values()) {
+      if (earlier.ordinal() >= stage.ordinal()) {
+        break;
+      }
+      Optional<FailureRecord> failed = failure(earlier, scene);
+      if (failed.isPresent()) {
+        return failed;
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Removes a scene's marker, so that it is redone ({@code --force}). */
   public void clearDone(Stage stage, SceneId scene) {
     S3Location marker = layout.marker(stage, scene);

@@ -16,7 +16,7 @@ public final class Catalogs {
   public static final String STAC_PREFIX = "stac:";
 
   /** Scenes {@code synthetic} makes when no count is given. */
-  public static final int DEFAULT_SYNTHETIC_SCENES = 3;
+  public static final int DEFAULT_SYNTHETIC_SCENES = 4;
 
   private Catalogs() {}
 

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * caller.
  */
 public final class UriBundleOpener implements BundleOpener, FileOpener {
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
+  private HttpClient client;
   private final S3Client s3;
   private final boolean requesterPays;
   private final Duration timeout;
@@ -42,6 +44,17 @@ public final class UriBundleOpener implements BundleOpener, FileOpener {
    * @param timeout how long to wait for a response's headers
    */
   public UriBundleOpener(HttpClient http, S3Client s3, boolean requesterPays, Duration timeout) {
+    this(() -> http, s3, requesterPays, timeout);
+    Objects.requireNonNull(http, "http");
+  }
+
+  /**
+   * As above, with the HTTP client made on the first http(s) bundle: a run of {@code file:} or {@code s3:} bundles
+   * never pays for one (java.net.http's classes and selector thread sit on a job's start path otherwise).
+   *
+   * @param http makes the process's HTTP client, called at most once
+   */
+  public UriBundleOpener(Supplier<HttpClient> http, S3Client s3, boolean requesterPays, Duration timeout) {
     this.http = Objects.requireNonNull(http, "http");
     this.s3 = Objects.requireNonNull(s3, "s3");
     this.requesterPays = requesterPays;
@@ -70,6 +83,13 @@ public final class UriBundleOpener implements BundleOpener, FileOpener {
     };
   }
 
+  private synchronized HttpClient http() {
+    if (client == null) {
+      client = Objects.requireNonNull(http.get(), "http");
+    }
+    return client;
+  }
+
   private static SourceBody openFile(URI uri) throws IOException {
     Path path;
     try {
@@ -91,7 +111,7 @@ public final class UriBundleOpener implements BundleOpener, FileOpener {
     HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout).build();
     HttpResponse<InputStream> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      response = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (HttpTimeoutException e) {
       throw new SourceUnavailableException(uri, "timed out after " + timeout.toSeconds() + " s", e);
     } catch (IOException e) {

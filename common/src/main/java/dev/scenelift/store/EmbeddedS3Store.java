@@ -3,6 +3,7 @@ package dev.scenelift.store;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.gaul.s3proxy.S3Proxy;
@@ -35,7 +36,7 @@ public final class EmbeddedS3Store implements AutoCloseable {
   private EmbeddedS3Store(BlobStore blobStore, int port) throws Exception {
     proxy =
         S3Proxy.builder()
-            .blobStore(blobStore)
+            .blobStore(new ListingCache(blobStore, Clock.systemUTC()))
             .endpoint(URI.create("http://127.0.0.1:" + port))
             .ignoreUnknownHeaders(true)
             .maxSinglePartObjectSize(MAX_SINGLE_PUT)

@@ -54,6 +54,10 @@ public record S3Settings(
     return new S3Settings(region, Optional.of(value), pathStyle, requesterPays, staticCredentials, unsigned);
   }
 
+  public S3Settings withPathStyle(boolean value) {
+    return new S3Settings(region, endpoint, value, requesterPays, staticCredentials, unsigned);
+  }
+
   public S3Settings withUnsigned(boolean value) {
     return new S3Settings(region, endpoint, pathStyle, requesterPays, staticCredentials, value);
   }

@@ -18,7 +18,8 @@ import java.util.Set;
  * larger {@code synthetic:N} extends a smaller one. Sensors rotate LC08, LE07, LT05; acquisition dates spread over each
  * sensor's years; production dates fall in Collection 1 ARD's production period. Skies mix clear, partly cloudy and
  * overcast scenes ({@link Sky}); scenes 0, 1, 2 are one of each: clear with a sliver of fill, partly cloudy, and
- * overcast with a wide wedge of fill.
+ * overcast with a wide wedge of fill; scene 3 (an LC08, by the rotation) is a summer scene with almost no cloud and
+ * fill, as the COG research set ("Landsat 8, no fill, no clouds") wants.
  */
 final class SyntheticPlan {
   static final long SEED = 20170713L;
@@ -59,8 +60,9 @@ final class SyntheticPlan {
       // Landsat 8 began imaging in April 2013; keep its dates after that.
       int minDay = sensor == Sensor.LC08 && year == 2013 ? 100 : 1;
       int draw = r.nextInt(365 - minDay + 1);
-      // the clear scene is a summer one, so that its thumbnail shows land, not snow that looks like cloud
-      acquired = LocalDate.ofYearDay(year, index == 0 ? SUMMER_START + draw % SUMMER_DAYS : minDay + draw);
+      // the clear scenes are summer ones, so that their thumbnails show land, not snow that looks like cloud
+      boolean summerScene = index == 0 || index == 3;
+      acquired = LocalDate.ofYearDay(year, summerScene ? SUMMER_START + draw % SUMMER_DAYS : minDay + draw);
       LocalDate earliest = acquired.plusDays(20).isAfter(C1_ARD_START) ? acquired.plusDays(20) : C1_ARD_START;
       LocalDate produced = earliest.plusDays(r.nextInt(700));
       id = new SceneId(sensor, "CU", tile, acquired, produced, Collection.C1);
@@ -76,6 +78,9 @@ final class SyntheticPlan {
     if (index == 0) { // the clear scene: a thin sliver of fill
       fillSide = side;
       fillEdge = 0.02 + 0.03 * r.nextDouble();
+    } else if (index == 3) { // the research scene: the swath covers the tile but for a corner, as real LC08 ones do
+      fillSide = side;
+      fillEdge = 0.008 + 0.004 * r.nextDouble();
     } else if (index == 2) { // the overcast scene: a wide wedge of fill
       fillSide = side;
       fillEdge = 0.30 + 0.12 * r.nextDouble();

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyntheticTiles {
   /** The most scenes {@code synthetic:N} may ask for. */
-  public static final int MAX_SCENES = 500;
+  public static final int MAX_SCENES = 3000;
 
   /**
    * Names the cache folder. Bump it when the output changes in a way the recipes do not show (pixel model, renderer,

@@ -49,6 +49,10 @@ public final class FaultProxy implements AutoCloseable {
   private volatile long stallMillis = 300;
   private final AtomicLong requests = new AtomicLong();
   private final java.util.List<String> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Bodies up to this size are shown to the observer (and read whole before they are forwarded). */
+  public static final int OBSERVED_BODY_MAX = 64 * 1024;
+
+  private volatile java.util.function.BiConsumer<String, byte[]> observer;
   private final AtomicInteger[] injected = new AtomicInteger[Fault.values().length];
 
   /**
@@ -85,6 +89,15 @@ public final class FaultProxy implements AutoCloseable {
 
   public void setStallMillis(long value) {
     stallMillis = value;
+  }
+
+  /**
+   * Shows {@code observer} each request's head (request line and headers, ISO-8859-1) and its body when that is at most
+   * {@value #OBSERVED_BODY_MAX} bytes (else an empty array), before it is forwarded: how a test learns which calls its
+   * clients made, and with whose credentials. A proxy with an observer records and forwards: it injects no faults.
+   */
+  public void setObserver(java.util.function.BiConsumer<String, byte[]> value) {
+    observer = java.util.Objects.requireNonNull(value, "observer");
   }
 
   public long requests() {
@@ -149,6 +162,22 @@ public final class FaultProxy implements AutoCloseable {
         requests.incrementAndGet();
         heads.add(new String(head, StandardCharsets.ISO_8859_1));
         long length = contentLength(head);
+        java.util.function.BiConsumer<String, byte[]> watching = observer;
+        if (watching != null) {
+          String text = new String(head, StandardCharsets.ISO_8859_1);
+          boolean small =
+              length <= OBSERVED_BODY_MAX && !text.toLowerCase(Locale.ROOT).contains("expect: 100-continue");
+          byte[] body = small ? fromClient.readNBytes((int) length) : new byte[0];
+          watching.accept(text, body);
+          toUpstream.write(head);
+          toUpstream.write(body);
+          toUpstream.flush();
+          if (!small) {
+            copy(fromClient, toUpstream, length);
+            toUpstream.flush();
+          }
+          continue;
+        }
         boolean expectContinue = new String(head, StandardCharsets.ISO_8859_1)
             .toLowerCase(Locale.ROOT).contains("expect: 100-continue");
         Fault fault = draw();

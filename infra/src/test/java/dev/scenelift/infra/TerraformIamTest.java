@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * ({@code <prefix>-raw-<suffix>} ...), so each resource names the tree it grants.
  */
 class TerraformIamTest {
-  private static final Pattern TREE = Pattern.compile(":s3:::.*-(raw|opt|cog|runs)-");
+  /** A tree's bucket of its own ({@code layout = buckets}), or its prefix of the data bucket ({@code prefixes}). */
+  private static final Pattern TREE = Pattern.compile(":s3:::(?:.*-(raw|opt|cog|runs)-|[^/]*-data-[^/]*/(raw|opt|cog)/)");
   private static final Set<String> WRITES =
       Set.of("s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload");
   private static final Map<String, String> DOCUMENT_OF_JOB =
@@ -30,7 +31,7 @@ class TerraformIamTest {
           "cog-convert", "cog_convert",
           "index-build", "index_build");
 
-  private final TerraformModule tf = TerraformModule.ofProject();
+  private TerraformModule tf = TerraformModule.ofProject();
 
   @Test
   void noStatementGrantsEveryActionOrEveryActionOfAService() {
@@ -112,9 +113,20 @@ class TerraformIamTest {
   }
 
   @Test
+  void eachJobWritesOnlyItsOwnOutputsInThePrefixesLayoutToo() {
+    tf = TerraformModule.ofProject("prefixes");
+    eachJobWritesOnlyItsOwnOutputs();
+    assertThat(statements("cloud_filter"))
+        .flatExtracting(Statement::resources)
+        .anyMatch(r -> r.contains("-data-") && r.endsWith("/opt/*"))
+        .anyMatch(r -> r.contains("-data-") && r.endsWith("/raw/*/cloud.json"));
+  }
+
+  @Test
   void eachJobWritesOnlyItsOwnOutputs() {
     assertThat(writtenTrees("fetch_scene")).containsOnly("raw");
-    assertThat(writtenTrees("cloud_filter")).containsOnly("raw", "opt");
+    assertThat(writtenTrees("cloud_filter")).containsOnly("raw", "opt", "runs");
+    assertThat(writtenResourcesIn("cloud_filter", "runs")).allMatch(r -> r.endsWith("/runs/*/cloud-free*"));
     assertThat(writtenResourcesIn("cloud_filter", "raw"))
         .allMatch(r -> r.endsWith("/*/cloud.json") || r.endsWith("/*/_scenelift/cloud-filter.*"));
     assertThat(writtenTrees("cog_convert")).containsOnly("cog");
@@ -124,7 +136,9 @@ class TerraformIamTest {
         .as("index-build never overwrites rasters")
         .doesNotContain("tif", "TIF", "tar", "gz");
     for (String doc : DOCUMENT_OF_JOB.values()) {
-      assertThat(writtenTrees(doc)).as(doc + " never writes the runs bucket").doesNotContain("runs");
+      if (!doc.equals("cloud_filter")) { // its run's cloud-free list, above
+        assertThat(writtenTrees(doc)).as(doc + " never writes the runs bucket").doesNotContain("runs");
+      }
     }
   }
 
@@ -150,7 +164,7 @@ class TerraformIamTest {
 
   private static Optional<String> tree(String resource) {
     Matcher m = TREE.matcher(resource);
-    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    return m.find() ? Optional.of(m.group(1) != null ? m.group(1) : m.group(2)) : Optional.empty();
   }
 
   /** The source text of {@code name = ...} in a locals block, up to the next local or the block's end. */

@@ -37,11 +37,24 @@ final class TerraformModule {
   }
 
   /** The module of this project: {@code <project>/infra}. */
+  /** The module with its default collection layout, {@code buckets}. */
   static TerraformModule ofProject() {
-    return load(ProjectFiles.root().resolve("infra"));
+    return ofProject("buckets");
+  }
+
+  /**
+   * The module as Terraform evaluates it with {@code layout = <layout>}: hcl4j does not resolve variables, so the
+   * one condition on the layout is replaced by its value before parsing.
+   */
+  static TerraformModule ofProject(String layout) {
+    return load(ProjectFiles.root().resolve("infra"), layout);
   }
 
   static TerraformModule load(Path dir) {
+    return load(dir, "buckets");
+  }
+
+  static TerraformModule load(Path dir, String layout) {
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> tf = files.filter(f -> f.toString().endsWith(".tf")).sorted().toList();
       if (tf.isEmpty()) {
@@ -52,7 +65,8 @@ final class TerraformModule {
         all.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
       }
       String text = all.toString();
-      return new TerraformModule(dir, text, new HCLParser().parse(text));
+      String evaluated = text.replace("var.layout == \"buckets\"", Boolean.toString(layout.equals("buckets")));
+      return new TerraformModule(dir, text, new HCLParser().parse(evaluated));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {

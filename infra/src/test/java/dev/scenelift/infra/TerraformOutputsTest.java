@@ -24,6 +24,7 @@ class TerraformOutputsTest {
           "opt_bucket",
           "cog_bucket",
           "runs_bucket",
+          "layout",
           "events_queue_url",
           "ecr_repositories");
 

@@ -14,6 +14,17 @@ class TerraformStorageTest {
   private final TerraformModule tf = TerraformModule.ofProject();
 
   @Test
+  void prefixesLayoutPutsTheThreeCollectionsInOneDataBucket() {
+    TerraformModule prefixes = TerraformModule.ofProject("prefixes");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> names = (Map<String, Object>) prefixes.locals().get("bucket_names");
+    assertThat(names).containsOnlyKeys("raw", "runs");
+    assertThat(String.valueOf(names.get("raw"))).contains("-data-");
+    assertThat(tf.variableDefault("layout")).isEqualTo("buckets");
+    assertThat(tf.text()).contains("contains([\"buckets\", \"prefixes\"], var.layout)");
+  }
+
+  @Test
   void thereIsOneBucketPerTree() {
     @SuppressWarnings("unchecked")
     Map<String, Object> names = (Map<String, Object>) tf.locals().get("bucket_names");
@@ -81,7 +92,27 @@ class TerraformStorageTest {
     assertThat(content.get("effect")).isEqualTo("Allow");
     assertThat(TerraformModule.strings(content.get("actions"))).containsExactly("s3:GetObject");
     assertThat(TerraformModule.strings(content.get("resources"))).containsExactly("each.value.arn/statement.value*");
-    assertThat(tf.text()).contains("for_each = lookup(var.public_read_prefixes, each.key, [])");
+    assertThat(tf.text()).contains("for_each = lookup(local.public_read, each.key, [])");
+    assertThat(tf.text())
+        .contains("public_read = { for bucket, prefixes in local.public_read_prefixes : bucket => concat(prefixes, "
+            + "[var.map_assets_prefix]) }");
+  }
+
+  @Test
+  void publishedBucketsAnswerRangeReadsFromOtherOriginsAndPrivateOnesHaveNoCors() {
+    Map<String, Object> cors = tf.resource("aws_s3_bucket_cors_configuration", "published");
+    assertThat(tf.text())
+        .as("CORS only on the published buckets")
+        .contains("name => bucket if contains(keys(local.public_read_prefixes), name) }\n\n  bucket = each.value.id\n"
+            + "  cors_rule {");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> rule = (Map<String, Object>) TerraformModule.blocks(cors.get("cors_rule")).get(0);
+    assertThat(TerraformModule.strings(rule.get("allowed_methods"))).containsExactly("GET", "HEAD");
+    assertThat(TerraformModule.strings(rule.get("allowed_headers"))).containsExactly("Range");
+    assertThat(TerraformModule.strings(rule.get("expose_headers")))
+        .contains("Content-Range", "Content-Length", "ETag", "Accept-Ranges");
+    assertThat(tf.variableDefault("cors_allowed_origins")).isEqualTo(java.util.List.of("*"));
+    assertThat(tf.variableDefault("map_assets_prefix")).isEqualTo("assets/map/");
   }
 
   @Test

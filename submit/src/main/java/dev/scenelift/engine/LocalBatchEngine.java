@@ -32,7 +32,8 @@ import java.util.concurrent.RejectedExecutionException;
  *   <li>a failed dependency fails its dependents without running them;
  *   <li>up to {@link JobRequest#attempts()} attempts, retried unless the exit code is {@link ExitCodes#SCENES_FAILED} or
  *       {@link ExitCodes#USAGE} (the job definitions' retry strategy on AWS does the same); a thrown exception counts as
- *       a crash and is retried;
+ *       a crash and is retried. The jobs themselves exit 0 when a scene failed with its failure record ({@link
+ *       ExitCodes}), so a bad scene never stops its dependents;
  *   <li>children run on the caller's executor, so its size bounds the parallelism.
  * </ul>
  *

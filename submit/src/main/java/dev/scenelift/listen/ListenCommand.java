@@ -3,6 +3,7 @@ package dev.scenelift.listen;
 import dev.scenelift.batch.aws.ArraySizing;
 import dev.scenelift.batch.aws.AwsConfigException;
 import dev.scenelift.batch.aws.AwsOptions;
+import dev.scenelift.batch.aws.AwsRunConfig;
 import dev.scenelift.batch.aws.BatchSubmitException;
 import dev.scenelift.event.EventPublishers;
 import dev.scenelift.job.ExitCodes;
@@ -14,7 +15,6 @@ import dev.scenelift.runs.RunLauncher;
 import dev.scenelift.runs.StageChain;
 import dev.scenelift.scene.Tile;
 import dev.scenelift.store.RunIds;
-import dev.scenelift.store.S3Settings;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -96,7 +96,7 @@ public final class ListenCommand implements Callable<Integer> {
 
   private final RunEnvironment.Opener opener;
   private final RunLauncher launcher;
-  private final Function<URI, SqsClient> sqsClients;
+  private final BiFunction<URI, AwsRunConfig, SqsClient> sqsClients;
   private final Map<String, String> environment;
   private final Clock clock;
 
@@ -104,19 +104,19 @@ public final class ListenCommand implements Callable<Integer> {
     this(
         AwsRunEnvironment::openOrFail,
         new StageChain(Optional.empty(), Map.of()).launcher(),
-        q -> EventPublishers.sqsClient(q, S3Settings.aws(Optional.empty())),
+        ListenCommand::queueClient,
         System.getenv(),
         Clock.systemUTC());
   }
 
   /**
    * @param launcher runs a planned manifest (the planner of submit-run, or {@link StageChain#launcher()})
-   * @param sqsClients opens the client for {@code --queue}; the command closes it
+   * @param sqsClients opens the client for {@code --queue} in the resolved configuration; the command closes it
    */
   public ListenCommand(
       RunEnvironment.Opener opener,
       RunLauncher launcher,
-      Function<URI, SqsClient> sqsClients,
+      BiFunction<URI, AwsRunConfig, SqsClient> sqsClients,
       Map<String, String> environment,
       Clock clock) {
     this.opener = opener;
@@ -130,8 +130,15 @@ public final class ListenCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (RunEnvironment env = opener.open(aws.resolve(environment));
-        SqsClient sqs = sqsClients.apply(queue)) {
+    AwsRunConfig config;
+    try {
+      config = aws.resolve(environment);
+    } catch (AwsConfigException e) {
+      err.println("submit-run listen: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    try (RunEnvironment env = opener.open(config);
+        SqsClient sqs = sqsClients.apply(queue, config)) {
       LandingTracker tracker = new LandingTracker();
       List<SceneEntry> ready = new ArrayList<>();
       Instant firstReady = null;
@@ -178,6 +185,11 @@ public final class ListenCommand implements Callable<Integer> {
       err.println("submit-run listen: " + e.getMessage());
       return ExitCodes.INFRASTRUCTURE;
     }
+  }
+
+  /** The client for {@code --queue}: the configuration's SQS endpoint override and region, if any. */
+  public static SqsClient queueClient(URI queue, AwsRunConfig config) {
+    return EventPublishers.sqsClient(queue, config.endpoints().sqs(), config.s3());
   }
 
   private List<Message> receive(SqsClient sqs) {

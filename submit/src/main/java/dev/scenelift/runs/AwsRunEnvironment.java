@@ -15,7 +15,10 @@ import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Opens the AWS run environment: AWS Batch, S3 and SQS clients for a configuration with a job queue. */
+/**
+ * Opens the AWS run environment: AWS Batch, S3 and SQS clients for a configuration with a job queue, each on its
+ * endpoint override when there is one (the jobs get the S3 and SQS ones too).
+ */
 public final class AwsRunEnvironment {
   private AwsRunEnvironment() {}
 
@@ -29,12 +32,13 @@ public final class AwsRunEnvironment {
   }
 
   public static RunEnvironment open(AwsRunConfig config) {
-    S3Settings s3Settings = S3Settings.aws(config.region());
+    S3Settings s3Settings = config.s3();
     List<AutoCloseable> owned = new ArrayList<>();
     S3Client s3 = S3ClientFactory.create(s3Settings);
     owned.add(s3);
     BatchClient batch = BatchClients.create(config);
-    Optional<SqsClient> sqs = config.eventsQueue().map(q -> EventPublishers.sqsClient(q, s3Settings));
+    Optional<SqsClient> sqs =
+        config.eventsQueue().map(q -> EventPublishers.sqsClient(q, config.endpoints().sqs(), s3Settings));
     sqs.ifPresent(owned::add);
     return RunEnvironment.of(
         new AwsBatchEngine(batch, true, config, BatchCallPolicy.defaults()),
@@ -42,6 +46,7 @@ public final class AwsRunEnvironment {
         config.layout(),
         config.eventsQueue(),
         sqs,
+        config.endpoints().jobEnvironment(),
         owned);
   }
 }

@@ -5,6 +5,7 @@ import dev.scenelift.batch.aws.AwsRunConfig;
 import dev.scenelift.store.KeyLayout;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -27,6 +28,14 @@ public interface RunEnvironment extends AutoCloseable {
 
   /** A client for {@link #eventsQueue()}, present exactly when it is. */
   Optional<SqsClient> sqs();
+
+  /**
+   * Variables every job submitted here needs to reach the services this environment reaches (the S3 and SQS endpoint
+   * overrides of an AWS run); empty when the jobs find them on their own.
+   */
+  default Map<String, String> jobEnvironment() {
+    return Map.of();
+  }
 
   @Override
   void close();
@@ -51,6 +60,19 @@ public interface RunEnvironment extends AutoCloseable {
       Optional<URI> eventsQueue,
       Optional<SqsClient> sqs,
       List<AutoCloseable> owned) {
+    return of(engine, s3, layout, eventsQueue, sqs, Map.of(), owned);
+  }
+
+  /** As {@link #of(BatchEngine, S3Client, KeyLayout, Optional, Optional, List)}, with the jobs' extra variables. */
+  static RunEnvironment of(
+      BatchEngine engine,
+      S3Client s3,
+      KeyLayout layout,
+      Optional<URI> eventsQueue,
+      Optional<SqsClient> sqs,
+      Map<String, String> jobEnvironment,
+      List<AutoCloseable> owned) {
+    Map<String, String> jobVariables = Map.copyOf(jobEnvironment);
     BatchEngine recording = new RecordingEngine(engine, new RunJobsStore(s3, layout), java.time.Clock.systemUTC());
     return new RunEnvironment() {
       private boolean closed;
@@ -78,6 +100,11 @@ public interface RunEnvironment extends AutoCloseable {
       @Override
       public Optional<SqsClient> sqs() {
         return sqs;
+      }
+
+      @Override
+      public Map<String, String> jobEnvironment() {
+        return jobVariables;
       }
 
       @Override

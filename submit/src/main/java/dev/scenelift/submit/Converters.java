@@ -44,13 +44,17 @@ final class Converters {
     }
   }
 
-  static final class RequestPayerConverter implements ITypeConverter<Boolean> {
+  /**
+   * {@code requester}, the only payer S3 names. The option holds the text: picocli gives a Boolean option the text
+   * {@code true} instead of the value typed, so {@code --request-payer requester} could never pass a Boolean converter.
+   */
+  static final class RequestPayerConverter implements ITypeConverter<String> {
     @Override
-    public Boolean convert(String value) {
+    public String convert(String value) {
       if (!value.equals("requester")) {
         throw new TypeConversionException("'" + value + "' is not a request payer; the only one is 'requester'");
       }
-      return true;
+      return value;
     }
   }
 }

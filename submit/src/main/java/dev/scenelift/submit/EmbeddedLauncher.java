@@ -19,12 +19,13 @@ import java.util.Map;
  */
 final class EmbeddedLauncher {
   private final boolean force;
-  private final boolean requesterPays;
+  private final Map<String, String> jobEnvironment;
   private final Duration pollInterval;
 
-  EmbeddedLauncher(boolean force, boolean requesterPays, Duration pollInterval) {
+  /** @param jobEnvironment what the run's options add to every job's environment (requester pays, public URL) */
+  EmbeddedLauncher(boolean force, Map<String, String> jobEnvironment, Duration pollInterval) {
     this.force = force;
-    this.requesterPays = requesterPays;
+    this.jobEnvironment = Map.copyOf(jobEnvironment);
     this.pollInterval = pollInterval;
   }
 
@@ -36,9 +37,7 @@ final class EmbeddedLauncher {
       return Map.of();
     }
     Map<String, String> extra = new HashMap<>(JobEnv.forStore(env.storeSettings()));
-    if (requesterPays) {
-      extra.put(JobEnv.REQUEST_PAYER_SOURCE, "true");
-    }
+    extra.putAll(jobEnvironment);
     Map<Stage, String> ids =
         new StageChain(env.eventsQueue(), force, extra).submitByStage(manifest, at, env.engine());
     Map<Stage, JobState> states =

@@ -29,12 +29,12 @@ final class EmbeddedRun {
   private final EmbeddedLauncher launcher;
 
   EmbeddedRun(
-      SubmitContext context, Path dataDir, int port, boolean json, boolean force, boolean requesterPays) {
+      SubmitContext context, Path dataDir, int port, boolean json, boolean force, Map<String, String> jobEnvironment) {
     this.context = context;
     this.dataDir = dataDir;
     this.port = port;
     this.json = json;
-    this.launcher = new EmbeddedLauncher(force, requesterPays, context.pollInterval());
+    this.launcher = new EmbeddedLauncher(force, jobEnvironment, context.pollInterval());
   }
 
   /** Runs the plan; returns the exit code. Failed scenes are listed on {@code err}, one line each. */
@@ -73,8 +73,8 @@ final class EmbeddedRun {
   }
 
   /**
-   * The tile's thumbindex.html and the AAlist.html pages that exist, as files of the store: their links are relative,
-   * so they open in a browser offline, after the store has stopped.
+   * Each collection's thumbindex.html and AAlist.html that exist (full tile, cloud-free, COG research set), as files
+   * of the store: their links are relative, so they open in a browser offline, after the store has stopped.
    */
   static List<Path> pages(RunManifest manifest, Path storeDir) {
     return IndexPages.of(manifest.layout(), manifest.tile()).stream()

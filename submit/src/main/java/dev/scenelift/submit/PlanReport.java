@@ -2,6 +2,8 @@ package dev.scenelift.submit;
 
 import dev.scenelift.json.Json;
 import dev.scenelift.manifest.ArrayTask;
+import dev.scenelift.collection.CollectionRules;
+import dev.scenelift.collection.TileCollection;
 import dev.scenelift.manifest.RunManifest;
 import dev.scenelift.manifest.SceneEntry;
 import dev.scenelift.manifest.TaskSplit;
@@ -37,9 +39,19 @@ final class PlanReport {
       int tasks,
       Long bytesExpected,
       S3Location manifest,
+      List<PlannedCollection> collections,
       List<Job> jobs,
       List<Scene> sceneList,
       List<String> notes) {}
+
+  /**
+   * A collection the run will fill.
+   *
+   * @param collection {@code full}, {@code cloud-free}, {@code cog-research}
+   * @param root where its tree of the tile is
+   * @param rule its rule in words, from the manifest's options
+   */
+  record PlannedCollection(String collection, String title, S3Location root, String rule) {}
 
   record Job(String name, String stage, int arraySize, List<Dependency> dependsOn) {}
 
@@ -80,9 +92,24 @@ final class PlanReport {
         split.taskCount(),
         known(m.knownBytes()),
         m.layout().manifest(m.runId()),
+        collections(m),
         jobs,
         scenes,
         plan.notes());
+  }
+
+  private static List<PlannedCollection> collections(RunManifest m) {
+    CollectionRules rules = CollectionRules.fromOptions(m.options());
+    boolean promote = !"none".equals(m.option(CollectionOptions.PROMOTE, "copy"));
+    List<PlannedCollection> out = new ArrayList<>();
+    for (TileCollection c : TileCollection.values()) {
+      String rule = rules.describe(c);
+      if (c == TileCollection.CLOUD_FREE && !promote) {
+        rule += " (--promote none: nothing is copied)";
+      }
+      out.add(new PlannedCollection(c.id(), c.title(), m.layout().tileDir(c.root(m.layout()), m.tile()), rule));
+    }
+    return out;
   }
 
   String json() {
@@ -100,6 +127,9 @@ final class PlanReport {
     line(s, "  scenes     %d, %s expected", d.scenes(), Sizes.bytes(m.knownBytes()));
     line(s, "  tasks      %s", tasks(m.split()));
     line(s, "  manifest   %s", d.manifest());
+    for (PlannedCollection c : d.collections()) {
+      line(s, "  %-18s %s  %s", c.title() + ":", c.root(), c.rule());
+    }
     for (String note : d.notes()) {
       line(s, "  note       %s", note);
     }

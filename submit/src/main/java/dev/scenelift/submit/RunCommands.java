@@ -4,7 +4,6 @@ import dev.scenelift.batch.JobState;
 import dev.scenelift.batch.aws.AwsOptions;
 import dev.scenelift.batch.aws.AwsRunConfig;
 import dev.scenelift.cog.ValidateCommand;
-import dev.scenelift.event.EventPublishers;
 import dev.scenelift.listen.ListenCommand;
 import dev.scenelift.runs.AwsRunEnvironment;
 import dev.scenelift.runs.RetryCommand;
@@ -56,7 +55,7 @@ final class RunCommands implements AutoCloseable {
             new ListenCommand(
                 opener(listen),
                 launcher(),
-                q -> EventPublishers.sqsClient(q, S3Settings.aws(Optional.empty())),
+                ListenCommand::queueClient,
                 context.environment(),
                 context.clock()),
             listen));
@@ -92,7 +91,7 @@ final class RunCommands implements AutoCloseable {
       if (env instanceof EmbeddedEnvironment embedded) {
         try (ProgressDisplay display = new ProgressDisplay.Lines(root.getErr())) {
           Map<Stage, JobState> states =
-              new EmbeddedLauncher(false, false, context.pollInterval()).runToEnd(manifest, embedded, display);
+              new EmbeddedLauncher(false, Map.of(), context.pollInterval()).runToEnd(manifest, embedded, display);
           return states.values().stream().map(JobState::jobId).toList();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -107,7 +106,7 @@ final class RunCommands implements AutoCloseable {
   private synchronized S3Settings s3For(AwsOptions aws, StoreOptions store) {
     AwsRunConfig config = aws.resolve(context.environment());
     if (config.onAws() || config.rawBucket().isPresent()) {
-      return S3Settings.aws(config.region());
+      return config.s3();
     }
     if (validateStore == null) {
       validateStore = EmbeddedEnvironment.open(context, store.dataDir(context.home()), store.port());

@@ -1,11 +1,14 @@
 package dev.scenelift.submit;
 
+import dev.scenelift.job.JobEnv;
 import dev.scenelift.plan.RunRequest;
 import dev.scenelift.scene.Sensor;
 import dev.scenelift.source.SceneFilter;
 import dev.scenelift.scene.Tile;
+import dev.scenelift.store.PublicUrl;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,15 +107,47 @@ final class RunOptions {
       converter = Converters.RequestPayerConverter.class,
       description =
           "Read an s3:// source with x-amz-request-payer: requester (USGS's requester-pays buckets). Default: off.")
-  Boolean requesterPays;
+  String requestPayer;
 
   @Option(
       names = "--force",
       description = "Redo scenes that already have a completion marker. Default: finished scenes are skipped.")
   boolean force;
 
+  @Option(
+      names = "--public-url",
+      paramLabel = "URL",
+      description =
+          "The public http(s) URL of the COG tree, e.g. https://BUCKET.s3.amazonaws.com/cog/ when the COG bucket"
+              + " is public (env " + JobEnv.PUBLIC_URL + "): index-build then writes a published STAC catalog whose"
+              + " links and self links are absolute URLs under it. Default: none, a self-contained catalog with"
+              + " relative links.")
+  String publicUrl;
+
   boolean requesterPays() {
-    return Boolean.TRUE.equals(requesterPays);
+    return requestPayer != null;
+  }
+
+  /**
+   * The variables every job of the run gets from these options: requester pays, the public URL (the flag, else the
+   * environment's {@link JobEnv#PUBLIC_URL}).
+   *
+   * @throws IllegalArgumentException naming the bad option
+   */
+  Map<String, String> jobEnvironment(Map<String, String> environment) {
+    Map<String, String> env = new HashMap<>();
+    if (requesterPays()) {
+      env.put(JobEnv.REQUEST_PAYER_SOURCE, "true");
+    }
+    String url = publicUrl != null ? publicUrl : environment.get(JobEnv.PUBLIC_URL);
+    if (url != null && !url.isBlank()) {
+      try {
+        env.put(JobEnv.PUBLIC_URL, PublicUrl.parse(url).toString());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--public-url: " + e.getMessage(), e);
+      }
+    }
+    return Map.copyOf(env);
   }
 
   Optional<Path> sceneList() {
@@ -125,6 +160,15 @@ final class RunOptions {
    * @throws IllegalArgumentException naming the bad option
    */
   RunRequest toRequest(Tile required) {
+    return toRequest(required, Map.of());
+  }
+
+  /**
+   * The validated request with the stage options the run manifest records (e.g. the collections' rules).
+   *
+   * @throws IllegalArgumentException naming the bad option
+   */
+  RunRequest toRequest(Tile required, Map<String, String> options) {
     SceneFilter selection =
         new SceneFilter(
             Set.copyOf(sensors),
@@ -136,6 +180,6 @@ final class RunOptions {
         source,
         selection,
         scenesPerTask == null ? OptionalInt.empty() : OptionalInt.of(scenesPerTask),
-        Map.of());
+        options);
   }
 }

@@ -18,6 +18,7 @@ import java.util.Locale;
  * @param logs where the jobs' logs are
  * @param stages one summary per stage, in chain order
  * @param failures one entry per failed scene: the first stage it failed in, and why
+ * @param collections the three collections: how many of the run's scenes each holds, and where its pages are
  * @param exitCode what {@code submit-run} exits with
  */
 record RunSummary(
@@ -30,12 +31,42 @@ record RunSummary(
     String logs,
     List<StageSummary> stages,
     List<SceneFailure> failures,
+    List<CollectionSummary> collections,
     int exitCode) {
 
   RunSummary {
     stages = List.copyOf(stages);
     failures = List.copyOf(failures);
+    collections = List.copyOf(collections);
   }
+
+  /**
+   * One collection after the run.
+   *
+   * @param collection its id: {@code full}, {@code cloud-free}, {@code cog-research}
+   * @param title e.g. {@code Cloud-free}
+   * @param rule its rule in words
+   * @param scenes the run's scenes it holds (full: fetched; the others: members by cloud-filter's verdict)
+   * @param root where its tree is, as S3 sees it
+   * @param thumbIndex its thumbindex.html, as S3 sees it
+   * @param listing its AAlist.html
+   * @param map its map.html
+   * @param thumbIndexFile the page as a file of the embedded store (empty on AWS)
+   * @param listingFile the listing as a file of the embedded store (empty on AWS)
+   * @param mapFile the map as a file of the embedded store (empty on AWS)
+   */
+  record CollectionSummary(
+      String collection,
+      String title,
+      String rule,
+      int scenes,
+      String root,
+      String thumbIndex,
+      String listing,
+      String map,
+      String thumbIndexFile,
+      String listingFile,
+      String mapFile) {}
 
   /**
    * One stage's outcome.
@@ -45,7 +76,7 @@ record RunSummary(
    * @param done scenes finished by this run
    * @param skipped scenes finished by an earlier run, left alone
    * @param failed scenes with a failure record
-   * @param excluded scenes the chain left out on purpose (cloud-filter judged them cloudy)
+   * @param excluded scenes the chain left out on purpose (cog-convert: not in its selection, by default the COG research set)
    * @param notProcessed scenes with neither marker nor failure record (e.g. their task's dependency failed)
    * @param bytes bytes written by this run, from the markers
    * @param seconds from the first scene's start to the last scene's end in this run
@@ -122,6 +153,11 @@ record RunSummary(
                   st.megabytesPerSecond(),
                   st.storePath(),
                   st.s3Prefix()))
+          .append(nl);
+    }
+    for (CollectionSummary c : collections) {
+      s.append(String.format(Locale.ROOT, "  %-17s %5d scene%s  %s  (%s)", c.title() + ":", c.scenes(), c.scenes() == 1 ? " " : "s",
+                  c.root(), c.rule()))
           .append(nl);
     }
     s.append("  manifest: ").append(manifest).append(nl);

@@ -17,7 +17,6 @@ import dev.scenelift.manifest.RunManifest;
 import dev.scenelift.runs.AwsRunEnvironment;
 import dev.scenelift.runs.RunEnvironment;
 import dev.scenelift.runs.StageChain;
-import dev.scenelift.job.JobEnv;
 import dev.scenelift.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -71,9 +70,14 @@ import picocli.CommandLine.Spec;
           + " array jobs chained N_TO_N.",
       "",
       "By default everything runs on this machine: an embedded S3-compatible store on 127.0.0.1 (objects are plain"
-          + " files under <data-dir>/store/<bucket>/<key>) and an embedded engine with AWS Batch's semantics. Outputs:"
-          + " s3://scenelift/raw/<tile>/ (bundles as fetched), s3://scenelift/cog/<tile>/ (cloud-optimized GeoTIFFs),"
-          + " s3://scenelift/runs/<run-id>/ (manifests).",
+          + " files under <data-dir>/store/<bucket>/<key>) and an embedded engine with AWS Batch's semantics.",
+      "",
+      "Outputs: three collections, each with its thumbs/thumbindex.html and AAlist.html pages linking to the other two:"
+          + " the full tile s3://scenelift/raw/<tile>/ (every scene as fetched), the cloud-free set"
+          + " s3://scenelift/opt/<tile>/ (copies of the scenes passing the cloud-free rule), the COG research set"
+          + " s3://scenelift/cog/<tile>/ (cloud-optimized GeoTIFFs of the scenes passing its rule, by default"
+          + " \"Landsat 8, no fill, no clouds\"); on AWS three buckets or these prefixes of one (--layout). Manifests:"
+          + " s3://scenelift/runs/<run-id>/.",
     },
     optionListHeading = "%nOptions:%n",
     commandListHeading = "%nCommands (each opens the AWS environment when a job queue is configured, else the embedded"
@@ -101,6 +105,8 @@ public final class SubmitRun implements Callable<Integer> {
   @Mixin RunOptions run;
 
   @Mixin StacOptions stac;
+
+  @Mixin CollectionOptions collections;
 
   @Mixin StoreOptions store;
 
@@ -207,12 +213,20 @@ public final class SubmitRun implements Callable<Integer> {
     }
     Engine chosen = engine != null ? engine : Engine.valueOf(config.defaultEngine());
     RunRequest request;
+    Map<String, String> jobEnvironment;
     try {
-      request = withSourceAndCopyMode(run.toRequest(run.tile), chosen == Engine.aws, config.region());
+      request =
+          withSourceAndCopyMode(
+              run.toRequest(run.tile, collections.toManifestOptions()), chosen == Engine.aws, config.region());
+      jobEnvironment = run.jobEnvironment(context.environment());
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
     Path dataDir = store.dataDir(context.home());
+    if (chosen == Engine.local && aws.layoutFlag().filter(AwsRunConfig.BUCKETS::equalsIgnoreCase).isPresent()) {
+      throw usage("--layout buckets is for AWS: the embedded store keeps the three collections as raw/, opt/ and cog/"
+          + " of its bucket");
+    }
     KeyLayout layout;
     try {
       layout = chosen == Engine.aws ? config.layout() : KeyLayout.inBucket(EmbeddedRun.BUCKET);
@@ -223,7 +237,11 @@ public final class SubmitRun implements Callable<Integer> {
         chosen == Engine.aws
             ? scenes -> ArraySizing.scenesPerTask(scenes, OptionalInt.empty())
             : TaskSizing.embedded();
-    RunPlan plan = plan(request, dataDir, layout, sizing);
+    S3Settings sourceS3 =
+        chosen == Engine.aws
+            ? config.s3()
+            : S3Settings.aws(Optional.ofNullable(context.environment().get("AWS_REGION")));
+    RunPlan plan = plan(request, dataDir, layout, sizing, sourceS3);
     PrintWriter out = spec.commandLine().getOut();
     Optional<PlanPrefilter.Prefiltered> prefiltered = prefilter(plan);
     if (prefiltered.isPresent()) {
@@ -234,14 +252,17 @@ public final class SubmitRun implements Callable<Integer> {
       }
     }
     if (dryRun) {
-      out.print(chosen == Engine.aws ? awsDryRun(plan.manifest(), config, prefiltered) : dryRun(plan, prefiltered));
+      out.print(
+          chosen == Engine.aws
+              ? awsDryRun(plan.manifest(), config, jobEnvironment, prefiltered)
+              : dryRun(plan, prefiltered));
       out.flush();
       return ExitCodes.OK;
     }
     if (chosen == Engine.aws) {
-      return submitToAws(plan.manifest(), config, out);
+      return submitToAws(plan.manifest(), config, jobEnvironment, out);
     }
-    return new EmbeddedRun(context, dataDir, store.port(), output.json, run.force, run.requesterPays())
+    return new EmbeddedRun(context, dataDir, store.port(), output.json, run.force, jobEnvironment)
         .run(plan, out, spec.commandLine().getErr());
   }
 
@@ -262,7 +283,8 @@ public final class SubmitRun implements Callable<Integer> {
     return new RunRequest(request.tile(), source, request.selection(), request.scenesPerTask(), options);
   }
 
-  private RunPlan plan(RunRequest request, Path dataDir, KeyLayout layout, TaskSizing sizing) throws IOException {
+  private RunPlan plan(RunRequest request, Path dataDir, KeyLayout layout, TaskSizing sizing, S3Settings sourceS3)
+      throws IOException {
     SceneCatalog catalog;
     try {
       Optional<StacSearch> search =
@@ -273,8 +295,7 @@ public final class SubmitRun implements Callable<Integer> {
       SourceOptions options =
           new SourceOptions(
               dataDir,
-              S3Settings.aws(Optional.ofNullable(context.environment().get("AWS_REGION")))
-                  .withRequesterPays(run.requesterPays()),
+              sourceS3.withRequesterPays(run.requesterPays()),
               run.syntheticSize,
               run.sceneList(),
               search);
@@ -328,12 +349,16 @@ public final class SubmitRun implements Callable<Integer> {
     return Json.write(doc) + System.lineSeparator();
   }
 
-  private String awsDryRun(RunManifest manifest, AwsRunConfig config, Optional<PlanPrefilter.Prefiltered> prefiltered) {
+  private String awsDryRun(
+      RunManifest manifest,
+      AwsRunConfig config,
+      Map<String, String> jobEnvironment,
+      Optional<PlanPrefilter.Prefiltered> prefiltered) {
     if (manifest.scenes().isEmpty()) {
       throw usage("no scenes to submit for tile " + manifest.tile() + " (after the selection and pre-filter)");
     }
     DryRunReport report =
-        AwsDryRun.plan(manifest, config, new StageChain(config.eventsQueue(), run.force, awsEnvironment()));
+        AwsDryRun.plan(manifest, config, new StageChain(config.eventsQueue(), run.force, awsEnvironment(config, jobEnvironment)));
     if (output.json) {
       ObjectNode doc = (ObjectNode) report.json();
       prefiltered.ifPresent(p -> doc.set("prefilter", prefilterJson(p)));
@@ -359,13 +384,14 @@ public final class SubmitRun implements Callable<Integer> {
     return node;
   }
 
-  private int submitToAws(RunManifest manifest, AwsRunConfig config, PrintWriter out) {
+  private int submitToAws(
+      RunManifest manifest, AwsRunConfig config, Map<String, String> jobEnvironment, PrintWriter out) {
     if (manifest.scenes().isEmpty()) {
       throw usage("no scenes to submit for tile " + manifest.tile() + " (after the selection and pre-filter)");
     }
     try (RunEnvironment env = AwsRunEnvironment.openOrFail(config)) {
       List<String> ids =
-          new StageChain(config.eventsQueue(), run.force, awsEnvironment()).launcher().launch(manifest, env);
+          new StageChain(config.eventsQueue(), run.force, awsEnvironment(config, jobEnvironment)).launcher().launch(manifest, env);
       if (output.json) {
         ObjectNode doc = Json.mapper().createObjectNode();
         doc.put("runId", manifest.runId());
@@ -385,8 +411,11 @@ public final class SubmitRun implements Callable<Integer> {
     }
   }
 
-  private Map<String, String> awsEnvironment() {
-    return run.requesterPays() ? Map.of(JobEnv.REQUEST_PAYER_SOURCE, "true") : Map.of();
+  /** The jobs' variables on AWS: the run's own ({@code jobEnvironment}) and the endpoint overrides. */
+  private static Map<String, String> awsEnvironment(AwsRunConfig config, Map<String, String> jobEnvironment) {
+    Map<String, String> env = new java.util.HashMap<>(config.endpoints().jobEnvironment());
+    env.putAll(jobEnvironment);
+    return Map.copyOf(env);
   }
 
   private ParameterException usage(String message) {

@@ -3,6 +3,12 @@ package dev.scenelift.submit;
 import dev.scenelift.store.S3Reads;
 
 import dev.scenelift.batch.JobState;
+import dev.scenelift.collection.CogSelection;
+import dev.scenelift.collection.CollectionRules;
+import dev.scenelift.collection.TileCollection;
+import dev.scenelift.index.CollectionPages;
+import dev.scenelift.index.IndexPages;
+import java.util.EnumMap;
 import dev.scenelift.batch.JobStatus;
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.json.Json;
@@ -53,11 +59,12 @@ final class SummaryCollector {
 
   RunSummary collect(
       RunManifest manifest, Map<Stage, JobState> jobs, Duration elapsed, Path storeDir, String logs) {
+    CogSelection selection = CogSelection.ofOptions(manifest.options());
     Map<SceneId, Map<Stage, CompletableFuture<Outcome>>> lookups = new LinkedHashMap<>();
     for (SceneEntry scene : manifest.scenes()) {
       Map<Stage, CompletableFuture<Outcome>> perStage = new LinkedHashMap<>();
       for (Stage stage : SCENE_STAGES) {
-        perStage.put(stage, CompletableFuture.supplyAsync(() -> outcome(stage, scene.id()), executor));
+        perStage.put(stage, CompletableFuture.supplyAsync(() -> outcome(stage, scene.id(), selection), executor));
       }
       lookups.put(scene.id(), perStage);
     }
@@ -68,6 +75,7 @@ final class SummaryCollector {
     stages.add(indexSummary(manifest, jobs.get(Stage.INDEX), storeDir));
     List<RunSummary.SceneFailure> failures = new ArrayList<>();
     lookups.forEach((scene, perStage) -> firstFailure(scene, perStage, jobs).ifPresent(failures::add));
+    List<RunSummary.CollectionSummary> collections = collections(manifest, lookups, storeDir);
     boolean jobFailed = jobs.values().stream().anyMatch(s -> s.status() == JobStatus.FAILED);
     int exit = failures.isEmpty() && !jobFailed ? ExitCodes.OK : ExitCodes.SCENES_FAILED;
     return new RunSummary(
@@ -80,10 +88,61 @@ final class SummaryCollector {
         logs,
         stages,
         failures,
+        collections,
         exit);
   }
 
-  private Outcome outcome(Stage stage, SceneId scene) {
+  /** Each collection's count of the run's scenes (from their verdicts) and its pages. */
+  private List<RunSummary.CollectionSummary> collections(
+      RunManifest manifest, Map<SceneId, Map<Stage, CompletableFuture<Outcome>>> lookups, Path storeDir) {
+    CollectionRules rules = CollectionRules.fromOptions(manifest.options());
+    List<CompletableFuture<Optional<CloudVerdict>>> verdicts = new ArrayList<>();
+    for (SceneId scene : lookups.keySet()) {
+      verdicts.add(
+          CompletableFuture.supplyAsync(
+              () -> read(layout.cloudVerdict(scene)).map(b -> Json.read(b, CloudVerdict.class)), executor));
+    }
+    Map<TileCollection, Integer> counts = new EnumMap<>(TileCollection.class);
+    int fetched = 0;
+    for (Map<Stage, CompletableFuture<Outcome>> perStage : lookups.values()) {
+      fetched += perStage.get(Stage.FETCH).join().marker().isPresent() ? 1 : 0;
+    }
+    counts.put(TileCollection.FULL, fetched);
+    for (CompletableFuture<Optional<CloudVerdict>> v : verdicts) {
+      v.join().ifPresent(
+          verdict -> {
+            for (TileCollection c : List.of(TileCollection.CLOUD_FREE, TileCollection.COG_RESEARCH)) {
+              if (verdict.membership(c).member()) {
+                counts.merge(c, 1, Integer::sum);
+              }
+            }
+          });
+    }
+    List<RunSummary.CollectionSummary> out = new ArrayList<>();
+    for (CollectionPages p : IndexPages.collections(layout, manifest.tile())) {
+      TileCollection c = p.collection();
+      out.add(
+          new RunSummary.CollectionSummary(
+              c.id(),
+              c.title(),
+              rules.describe(c),
+              counts.getOrDefault(c, 0),
+              layout.tileDir(c.root(layout), manifest.tile()).toString(),
+              p.thumbIndex().toString(),
+              p.listing().toString(),
+              p.map().toString(),
+              storeDir == null ? "" : file(storeDir, p.thumbIndex()),
+              storeDir == null ? "" : file(storeDir, p.listing()),
+              storeDir == null ? "" : file(storeDir, p.map())));
+    }
+    return out;
+  }
+
+  private static String file(Path storeDir, S3Location loc) {
+    return storeDir.resolve(loc.bucket()).resolve(loc.key()).toUri().toString();
+  }
+
+  private Outcome outcome(Stage stage, SceneId scene, CogSelection selection) {
     Optional<CompletionMarker> marker = markers.marker(stage, scene);
     if (marker.isPresent()) {
       return new Outcome(marker, Optional.empty(), false);
@@ -92,7 +151,9 @@ final class SummaryCollector {
     boolean cloudy =
         stage == Stage.COG
             && failure.isEmpty()
-            && read(layout.cloudVerdict(scene)).map(b -> !Json.read(b, CloudVerdict.class).cloudFree()).orElse(false);
+            && read(layout.cloudVerdict(scene))
+                .map(b -> !Json.read(b, CloudVerdict.class).membership(selection.collection()).member())
+                .orElse(false);
     return new Outcome(marker, failure, cloudy);
   }
 

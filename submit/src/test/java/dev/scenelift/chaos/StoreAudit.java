@@ -69,7 +69,9 @@ record StoreAudit(
     for (String key : objects.keySet()) {
       String[] parts = key.split("/");
       boolean underScene =
-          (parts[0].equals("raw") || parts[0].equals("cog")) && parts.length >= 4 && isSceneId(parts[2]);
+          (parts[0].equals("raw") || parts[0].equals("opt") || parts[0].equals("cog"))
+              && parts.length >= 4
+              && isSceneId(parts[2]);
       boolean control = key.contains("/" + KeyLayout.CONTROL_DIR + "/");
       boolean indexOutput = // index-build's per-scene outputs, which it lists in no marker
           key.endsWith("_stac-item.json") || key.endsWith(".odc-metadata.yaml") || key.endsWith("/AAlist.html");
@@ -105,6 +107,9 @@ record StoreAudit(
     }
     String algorithm = checksum.substring(0, colon);
     String expected = checksum.substring(colon + 1);
+    if (algorithm.equals("etag")) { // cloud-filter's server-side copies into opt/
+      return s3.headObject(b -> b.bucket(bucket).key(key)).eTag().replace("\"", "").equalsIgnoreCase(expected);
+    }
     byte[] body = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
     return switch (algorithm) {
       case "md5" -> HexFormat.of().formatHex(md5(body)).equalsIgnoreCase(expected);

@@ -85,7 +85,7 @@ class ListenCommandTest {
         new ListenCommand(
             this::open,
             new StageChain(Optional.empty(), Map.of()).launcher(),
-            q -> mq.client(),
+            (q, config) -> mq.client(),
             Map.of(),
             Clock.fixed(now, ZoneOffset.UTC));
     CommandLine cl = new CommandLine(command);

@@ -119,7 +119,8 @@ class RunCommandsTest {
         s3,
         manifest.layout().cloudVerdict(id(11)),
         Json.write(
-            new CloudVerdict(id(11), false, "cloud 63.0% > 20%", Map.of("cloud", 63.0), Map.of(), Map.of(), run, NOW)));
+            new CloudVerdict(id(11), false, "cloud 63.0% > 20%", Map.of(), Map.of("cloud", 63.0), Map.of(), Map.of(), run,
+                NOW)));
     markers.markDone(marker(id(12), Stage.FETCH));
     markers.markDone(marker(id(12), Stage.FILTER));
     markers.markFailed(new FailureRecord(id(12), Stage.COG, run, "gdal", "COG validation failed", 1, NOW));

@@ -88,7 +88,13 @@ class SubmitRunTest {
         .containsPattern("cloud-filter +array of 3 +after N_TO_N on fetch-scene")
         .containsPattern("cog-convert +array of 3 +after N_TO_N on cloud-filter")
         .containsPattern("index-build +single job +after WHOLE on cog-convert")
+        .containsPattern("Full tile: +s3://scenelift/raw/h03v03/ +every scene")
+        .containsPattern("Cloud-free: +s3://scenelift/opt/h03v03/ +every sensor; cloud ≤ 10%")
+        .containsPattern("COG research set: +s3://scenelift/cog/h03v03/ +LC08; cloud ≤ 1%, fill ≤ 5%")
         .contains(catalog.list(TILE).get(4).id().toString());
+    assertThat(run(Map.of(), "--tile", "h03v03", "--dry-run", "--cog-max-fill", "0", "--promote", "none").out())
+        .containsPattern("COG research set: .* LC08; cloud ≤ 1%, fill ≤ 0%")
+        .contains("cloud ≤ 10% (--promote none: nothing is copied)");
     assertThat(dataDir).doesNotExist();
     assertThat(home).isEmptyDirectory();
   }
@@ -122,7 +128,12 @@ class SubmitRunTest {
             new String[] {"--tile", "h03v03", "--since", "2013-13-01"},
             new String[] {"--tile", "h03v03", "--sensors", "LX09"},
             new String[] {"--tile", "h03v03", "--request-payer", "owner"},
+            new String[] {"--tile", "h03v03", "--public-url", "s3://scenelift/cog/"},
             new String[] {"--tile", "h03v03", "--limit", "0"},
+            new String[] {"--tile", "h03v03", "--cog-max-cloud", "120"},
+            new String[] {"--tile", "h03v03", "--cog-sensors", "LC07"},
+            new String[] {"--tile", "h03v03", "--promote", "move"},
+            new String[] {"--tile", "h03v03", "--layout", "buckets"},
             new String[] {"--tile", "h03v03", "--no-such-option"})) {
       Result r = run(Map.of(), args);
       assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
@@ -130,6 +141,33 @@ class SubmitRunTest {
     }
     assertThat(run(Map.of(), "--tile", "h99v03").err()).contains("'h99v03'", "outside the CONUS ARD grid");
     assertThat(run(Map.of(), "--tile", "h03v03", "--sensors", "LX09").err()).contains("LX09");
+    assertThat(run(Map.of(), "--tile", "h03v03", "--cog-max-cloud", "120").err())
+        .contains("--cog-max-cloud must be a percentage in [0, 100], got 120");
+    assertThat(run(Map.of(), "--tile", "h03v03", "--layout", "buckets").err()).contains("--layout buckets is for AWS");
+  }
+
+  @Test
+  void collectionRulesAndPromotionGoIntoTheManifestForTheJobs() throws Exception {
+    Path dataDir = home.resolve("data");
+    Result r =
+        run(Map.of(), "--tile", "h03v03", "--data-dir", dataDir.toString(), "--port", "0", "--json", "--limit", "1",
+            "--cog-sensors", "LC08,LC09", "--cloud-free-max-cloud", "20.5", "--promote", "none");
+    assertThat(r.exit()).as(r.err()).isZero();
+    String runId = Json.mapper().readTree(r.out()).get("runId").asText();
+    JsonNode options =
+        Json.mapper().readTree(dataDir.resolve("store/scenelift/runs").resolve(runId).resolve("manifest.json").toFile())
+            .get("options");
+    assertThat(options.get("cog-sensors").asText()).isEqualTo("LC08,LC09");
+    assertThat(options.get("cloud-free-max-cloud").asText()).isEqualTo("20.5");
+    assertThat(options.get("cog-max-fill").asText()).as("defaults are recorded too").isEqualTo("5");
+    assertThat(options.get("promote").asText()).isEqualTo("none");
+  }
+
+  @Test
+  void requesterIsTheRequestPayerTheOptionTakes() {
+    Result r = run(Map.of(), "--tile", "h03v03", "--request-payer", "requester", "--dry-run", "--synthetic-size", "64");
+    assertThat(r.err()).doesNotContain("is not a request payer");
+    assertThat(r.exit()).as(r.err()).isZero();
   }
 
   @Test
@@ -186,8 +224,8 @@ class SubmitRunTest {
     assertThat(r.exit()).isEqualTo(ExitCodes.SCENES_FAILED);
     assertThat(r.err().lines().filter(l -> l.startsWith("LC08")))
         .containsExactly(bad.id() + " cog-convert: scripted failure of " + bad.id());
-    assertThat(r.out()).containsPattern("cog-convert +failed +4 +0 +1 +0 +0");
-    assertThat(r.out()).containsPattern("index-build +failed");
+    assertThat(r.out()).containsPattern("cog-convert +succeeded +4 +0 +1 +0 +0");
+    assertThat(r.out()).as("a failed scene is data: index-build still runs").containsPattern("index-build +succeeded");
   }
 
   @Test

@@ -6,7 +6,8 @@ import dev.scenelift.job.ExitCodes;
 import dev.scenelift.job.JobConfig;
 import dev.scenelift.manifest.RunManifest;
 import dev.scenelift.manifest.SceneEntry;
-import dev.scenelift.scene.Sensor;
+import dev.scenelift.collection.CollectionRule;
+import dev.scenelift.collection.CollectionRules;
 import dev.scenelift.marker.MarkerStore;
 import dev.scenelift.task.ArrayChildTask;
 import dev.scenelift.task.TaskStartException;
@@ -14,12 +15,11 @@ import dev.scenelift.verdict.CloudFreeLists;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,48 +32,78 @@ import software.amazon.awssdk.core.exception.SdkException;
     sortOptions = false,
     description = {
       "Judges each scene of this array child from its pixel QA band: cloud, shadow, snow, cirrus and water percent of"
-          + " the non-fill pixels and fill percent of the tile; writes <raw>/<tile>/<scene>/cloud.json and the FILTER"
+          + " the non-fill pixels and fill percent of the tile, and from them which collections it belongs to (the"
+          + " full tile always; the cloud-free set and the COG research set by their rules); writes"
+          + " <raw>/<tile>/<scene>/cloud.json, copies cloud-free scenes into the opt tree, then the FILTER"
           + " marker, this child's part of runs/<run-id>/cloud-free/, and the merged runs/<run-id>/cloud-free.txt and"
           + " cloud-free.json once every part is present.",
-      "Scenes without a fetch-scene marker are reported as not ready and not judged. A scene with a stored cloud.json"
+      "Scenes without a fetch-scene marker are reported as not ready (or, when fetch-scene failed them, as such) and"
+          + " not judged. A scene with a stored cloud.json"
           + " is re-judged from it without reading its band, unless --recompute.",
       "Reads SCENELIFT_RUN_ID, SCENELIFT_MANIFEST, AWS_BATCH_JOB_ARRAY_INDEX and the S3 settings from the environment;"
           + " SCENELIFT_FORCE implies --recompute."
     },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
-      "0:every scene judged (or not ready)",
-      "1:at least one scene failed; each has a failure record",
+      "0:every scene ended: judged, not ready, or failed with a failure record and one line on stderr",
       "2:usage error",
-      "3:infrastructure error (S3, manifest); retryable"
+      "3:infrastructure error (S3, manifest, a failure record not written); retryable"
     })
 final class CloudFilterCommand implements Callable<Integer> {
   @Option(
-      names = "--max-cloud",
-      paramLabel = "PERCENT",
-      description = "Cloud-free only if cloud %% of the non-fill pixels is at most this. Default: the manifest's option"
-          + " max-cloud, else 10.")
-  Double maxCloud;
-
-  @Option(
-      names = "--max-shadow",
-      paramLabel = "PERCENT",
-      description = "Cloud-free only if cloud-shadow %% is at most this. Default: manifest option max-shadow, else 100.")
-  Double maxShadow;
-
-  @Option(
-      names = "--max-fill",
-      paramLabel = "PERCENT",
-      description = "Cloud-free only if fill %% of the tile is at most this. Default: manifest option max-fill, else 100.")
-  Double maxFill;
-
-  @Option(
-      names = "--sensors",
+      names = "--cloud-free-sensors",
       split = ",",
       paramLabel = "SENSOR",
-      description = "Only these sensors can be cloud-free (LT04, LT05, LE07, LC08, LC09). Default: manifest option"
-          + " sensors, else all.")
-  List<String> sensors;
+      description = "Cloud-free rule: only these sensors (LT04, LT05, LE07, LC08, LC09). Default: manifest option"
+          + " cloud-free-sensors, else all.")
+  List<String> cloudFreeSensors;
+
+  @Option(
+      names = "--cloud-free-max-cloud",
+      paramLabel = "PERCENT",
+      description = "Cloud-free rule: cloud %% of the non-fill pixels at most this. Default: manifest option"
+          + " cloud-free-max-cloud, else 10.")
+  Double cloudFreeMaxCloud;
+
+  @Option(
+      names = "--cloud-free-max-shadow",
+      paramLabel = "PERCENT",
+      description = "Cloud-free rule: cloud-shadow %% at most this. Default: manifest option cloud-free-max-shadow,"
+          + " else 100.")
+  Double cloudFreeMaxShadow;
+
+  @Option(
+      names = "--cloud-free-max-fill",
+      paramLabel = "PERCENT",
+      description = "Cloud-free rule: fill %% of the tile at most this. Default: manifest option cloud-free-max-fill,"
+          + " else 100.")
+  Double cloudFreeMaxFill;
+
+  @Option(
+      names = "--cog-sensors",
+      split = ",",
+      paramLabel = "SENSOR",
+      description = "COG research set rule: only these sensors. Default: manifest option cog-sensors, else LC08.")
+  List<String> cogSensors;
+
+  @Option(
+      names = "--cog-max-cloud",
+      paramLabel = "PERCENT",
+      description = "COG research set rule: cloud %% at most this. Default: manifest option cog-max-cloud, else 1.")
+  Double cogMaxCloud;
+
+  @Option(
+      names = "--cog-max-shadow",
+      paramLabel = "PERCENT",
+      description = "COG research set rule: cloud-shadow %% at most this. Default: manifest option cog-max-shadow,"
+          + " else 100.")
+  Double cogMaxShadow;
+
+  @Option(
+      names = "--cog-max-fill",
+      paramLabel = "PERCENT",
+      description = "COG research set rule: fill %% at most this. Default: manifest option cog-max-fill, else 5.")
+  Double cogMaxFill;
 
   @Option(
       names = "--cirrus-is-cloud",
@@ -101,8 +131,9 @@ final class CloudFilterCommand implements Callable<Integer> {
   @Option(
       names = "--promote",
       paramLabel = "MODE",
-      description = "none, or copy: server-side copy of cloud-free scenes into the opt tree (and removal of scenes"
-          + " no longer cloud-free). Default: manifest option promote, else none.")
+      description = "copy: server-side copy of the cloud-free collection's scenes into the opt tree (and removal of"
+          + " scenes no longer cloud-free), or none: the verdicts and lists only. Default: manifest option promote,"
+          + " else copy.")
   PromoteMode promote;
 
   @Option(
@@ -134,17 +165,17 @@ final class CloudFilterCommand implements Callable<Integer> {
     try (ArrayChildTask task = ArrayChildTask.open(env)) {
       JobConfig config = task.config();
       RunManifest manifest = task.manifest();
-      Thresholds thresholds;
+      CollectionRules rules;
       FilterSettings settings;
       try {
-        thresholds = thresholds(manifest);
+        rules = rules(manifest);
         settings =
             new FilterSettings(
                 config.runId(),
                 config.arrayIndex(),
                 config.attempt(),
                 config.force() || bool(recompute, manifest, "recompute"),
-                promote != null ? promote : PromoteMode.valueOf(manifest.option("promote", "none")),
+                promote != null ? promote : PromoteMode.parse(manifest.option("promote", PromoteMode.copy.name())),
                 qaRead,
                 tempDir != null ? tempDir : Path.of(System.getProperty("java.io.tmpdir")),
                 version());
@@ -158,13 +189,13 @@ final class CloudFilterCommand implements Callable<Integer> {
       }
       Clock clock = Clock.systemUTC();
       MarkerStore markers = new MarkerStore(task.s3(), manifest.layout()).publishingTo(task.events());
-      SceneFilter filter = new SceneFilter(task.s3(), manifest.layout(), markers, thresholds, settings, clock);
+      SceneFilter filter = new SceneFilter(task.s3(), manifest.layout(), markers, rules, settings, clock);
       CloudFilterJob job =
           new CloudFilterJob(filter, markers, new CloudFreeLists(task.s3(), manifest.layout()), settings,
               manifest.split().taskCount(), clock);
       List<SceneEntry> scenes = task.scenes();
       out.println("cloud-filter: run " + config.runId() + " child " + config.arrayIndex() + ", " + scenes.size()
-          + " scenes, thresholds " + thresholds.asMap());
+          + " scenes, rules " + rules.asOptions());
       List<SceneOutcome> outcomes;
       try {
         outcomes = job.run(scenes, out, err);
@@ -172,37 +203,40 @@ final class CloudFilterCommand implements Callable<Integer> {
         err.println("cloud-filter: S3 failed: " + e.getMessage());
         return ExitCodes.INFRASTRUCTURE;
       }
-      return outcomes.stream().anyMatch(o -> o.status() == SceneStatus.FAILED)
-          ? ExitCodes.SCENES_FAILED
-          : ExitCodes.OK;
+      long failed = outcomes.stream().filter(o -> o.status() == SceneStatus.FAILED).count();
+      if (failed > 0) {
+        out.println("cloud-filter: " + failed + " scene(s) failed, each with its failure record");
+      }
+      return ExitCodes.OK;
     } catch (TaskStartException e) {
       err.println("cloud-filter: " + e.getMessage());
       return e.exitCode();
     }
   }
 
-  private Thresholds thresholds(RunManifest manifest) {
-    return new Thresholds(
-        number(maxCloud, manifest, "max-cloud", Thresholds.DEFAULT_MAX_CLOUD),
-        number(maxShadow, manifest, "max-shadow", 100),
-        number(maxFill, manifest, "max-fill", 100),
-        sensors(manifest),
-        bool(cirrusIsCloud, manifest, "cirrus-is-cloud"),
-        bool(dilatedIsCloud, manifest, "dilated-is-cloud"));
+  /** The manifest's rules, with this command line's flags over them. */
+  private CollectionRules rules(RunManifest manifest) {
+    Map<String, String> options = new HashMap<>(manifest.options());
+    put(options, CollectionRules.CLOUD_FREE_SENSORS, cloudFreeSensors);
+    put(options, CollectionRules.CLOUD_FREE_MAX_CLOUD, cloudFreeMaxCloud);
+    put(options, CollectionRules.CLOUD_FREE_MAX_SHADOW, cloudFreeMaxShadow);
+    put(options, CollectionRules.CLOUD_FREE_MAX_FILL, cloudFreeMaxFill);
+    put(options, CollectionRules.COG_SENSORS, cogSensors);
+    put(options, CollectionRules.COG_MAX_CLOUD, cogMaxCloud);
+    put(options, CollectionRules.COG_MAX_SHADOW, cogMaxShadow);
+    put(options, CollectionRules.COG_MAX_FILL, cogMaxFill);
+    put(options, CollectionRules.CIRRUS_IS_CLOUD, cirrusIsCloud);
+    put(options, CollectionRules.DILATED_IS_CLOUD, dilatedIsCloud);
+    return CollectionRules.fromOptions(options);
   }
 
-  private static double number(Double given, RunManifest manifest, String name, double fallback) {
-    if (given != null) {
-      return given;
-    }
-    String v = manifest.option(name, null);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      return Double.parseDouble(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("manifest option " + name + " is not a number: '" + v + "'");
+  private static void put(Map<String, String> options, String name, Object flag) {
+    if (flag instanceof List<?> list) {
+      options.put(name, list.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    } else if (flag instanceof Double d) {
+      options.put(name, CollectionRule.number(d));
+    } else if (flag != null) {
+      options.put(name, flag.toString());
     }
   }
 
@@ -216,22 +250,6 @@ final class CloudFilterCommand implements Callable<Integer> {
       case "false", "no", "0" -> false;
       default -> throw new IllegalArgumentException("manifest option " + name + " is not true/false: '" + v + "'");
     };
-  }
-
-  private Set<Sensor> sensors(RunManifest manifest) {
-    List<String> names = sensors;
-    if (names == null) {
-      String v = manifest.option("sensors", "");
-      names = v.isBlank() ? List.of() : Arrays.asList(v.split(","));
-    }
-    if (names.isEmpty()) {
-      return EnumSet.allOf(Sensor.class);
-    }
-    Set<Sensor> out = EnumSet.noneOf(Sensor.class);
-    for (String n : names) {
-      out.add(Sensor.parse(n));
-    }
-    return out;
   }
 
   private static String version() {

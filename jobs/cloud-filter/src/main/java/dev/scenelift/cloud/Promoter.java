@@ -33,13 +33,17 @@ final class Promoter {
         continue;
       }
       S3Location target = to.resolve(relative);
-      s3.copyObject(
-          b ->
-              b.sourceBucket(from.bucket())
-                  .sourceKey(o.key())
-                  .destinationBucket(target.bucket())
-                  .destinationKey(target.key()));
-      copied.add(new StoredObject(target.toString(), o.size(), "etag:" + o.eTag().replace("\"", "")));
+      String etag =
+          s3.copyObject(
+                  b ->
+                      b.sourceBucket(from.bucket())
+                          .sourceKey(o.key())
+                          .destinationBucket(target.bucket())
+                          .destinationKey(target.key()))
+              .copyObjectResult()
+              .eTag();
+      // the copy's own ETag: a copy of a multipart upload is one part, with another ETag than its source
+      copied.add(new StoredObject(target.toString(), o.size(), "etag:" + etag.replace("\"", "")));
     }
     return copied;
   }

@@ -2,6 +2,9 @@ package dev.scenelift.cloud;
 
 import dev.scenelift.store.S3Reads;
 
+import dev.scenelift.collection.CollectionRules;
+import dev.scenelift.collection.Membership;
+import dev.scenelift.collection.TileCollection;
 import dev.scenelift.gdal.GdalException;
 import dev.scenelift.gdal.GdalS3;
 import dev.scenelift.json.Json;
@@ -53,8 +56,7 @@ final class SceneFilter {
   private final MarkerStore markers;
   private final ArdMetadataParser parser;
   private final QaBandReader qaReader;
-  private final VerdictRule rule;
-  private final Thresholds thresholds;
+  private final CollectionRules rules;
   private final FilterSettings settings;
   private final Promoter promoter;
   private final Clock clock;
@@ -63,7 +65,7 @@ final class SceneFilter {
       S3Client s3,
       KeyLayout layout,
       MarkerStore markers,
-      Thresholds thresholds,
+      CollectionRules rules,
       FilterSettings settings,
       Clock clock) {
     this.s3 = s3;
@@ -71,8 +73,7 @@ final class SceneFilter {
     this.markers = markers;
     this.parser = new ArdMetadataParser();
     this.qaReader = new QaBandReader();
-    this.rule = new VerdictRule(thresholds);
-    this.thresholds = thresholds;
+    this.rules = rules;
     this.settings = settings;
     this.promoter = new Promoter(s3, layout);
     this.clock = clock;
@@ -85,7 +86,12 @@ final class SceneFilter {
 
   SceneOutcome filter(SceneId scene) throws SceneException {
     if (!markers.isDone(Stage.FETCH, scene)) {
-      return new SceneOutcome(scene, SceneStatus.NOT_READY, Optional.empty(), "not ready (no fetch-scene marker)");
+      return markers
+          .failureBefore(Stage.FILTER, scene)
+          .map(f -> new SceneOutcome(scene, SceneStatus.UPSTREAM_FAILED, Optional.empty(),
+              "not judged: " + f.stage() + " failed (" + f.kind() + ")"))
+          .orElseGet(() -> new SceneOutcome(scene, SceneStatus.NOT_READY, Optional.empty(),
+              "not ready (no fetch-scene marker)"));
     }
     Instant started = clock.instant();
     Optional<CloudVerdict> stored = settings.recompute() ? Optional.empty() : storedVerdict(scene);
@@ -111,15 +117,14 @@ final class SceneFilter {
             qa.cloudPercent(), xml.cover().cloudCover(), delta);
       }
     }
-    Judgement j;
+    Map<TileCollection, Membership> memberships;
     try {
-      j = rule.judge(scene.sensor(), percent);
+      memberships = rules.judge(scene.sensor(), percent);
     } catch (IllegalArgumentException e) {
       throw new SceneFailedException(scene, "verdict-unreadable", "stored cloud.json: " + e.getMessage(), e);
     }
     CloudVerdict verdict =
-        new CloudVerdict(scene, j.cloudFree(), j.reason(), percent, metadata, thresholds.asMap(), settings.runId(),
-            clock.instant());
+        CloudVerdict.of(scene, memberships, percent, metadata, rules.asOptions(), settings.runId(), clock.instant());
     S3Location verdictLoc = layout.cloudVerdict(scene);
     byte[] body = Json.writeBytes(verdict);
     s3.putObject(
@@ -142,6 +147,7 @@ final class SceneFilter {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("cloudFree", verdict.cloudFree());
     details.put("reason", verdict.reason());
+    details.put("collections", memberOf(verdict));
     details.put("bandRead", stored.isEmpty());
     details.put("promote", settings.promote().name());
     details.put("demotedObjects", demoted);
@@ -151,11 +157,20 @@ final class SceneFilter {
                 qaFileName(scene)).toString(), started, clock.instant(), settings.attempt(), settings.toolVersion(),
             details));
     SceneStatus status = stored.isPresent() ? SceneStatus.REJUDGED : SceneStatus.JUDGED;
+    Membership research = verdict.membership(TileCollection.COG_RESEARCH);
     String message = String.format(
-        Locale.ROOT, "%s: %s (cloud %.2f%%, fill %.2f%%)%s",
+        Locale.ROOT, "%s: %s (cloud %.2f%%, fill %.2f%%); COG research set: %s%s",
         verdict.cloudFree() ? "cloud-free" : "rejected", verdict.reason(), verdict.cloudPercent(),
-        verdict.fillPercent(), note);
+        verdict.fillPercent(), research.member() ? "yes" : "no (" + research.reason() + ")", note);
     return new SceneOutcome(scene, status, Optional.of(verdict), message);
+  }
+
+  /** The ids of the collections the scene belongs to, e.g. {@code full,cloud-free}. */
+  private static String memberOf(CloudVerdict verdict) {
+    return java.util.Arrays.stream(TileCollection.values())
+        .filter(c -> verdict.membership(c).member())
+        .map(TileCollection::id)
+        .collect(java.util.stream.Collectors.joining(","));
   }
 
   private Optional<CloudVerdict> storedVerdict(SceneId scene) throws SceneException {

@@ -8,6 +8,8 @@ enum SceneStatus {
   REJUDGED,
   /** No fetch-scene marker: not judged, no output written. */
   NOT_READY,
+  /** Not judged because fetch-scene failed it: that stage's failure record is the scene's cause. */
+  UPSTREAM_FAILED,
   /** Failed; a failure record names the cause. */
   FAILED
 }

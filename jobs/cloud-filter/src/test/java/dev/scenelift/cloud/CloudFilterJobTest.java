@@ -22,6 +22,8 @@ import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.testing.S3TestSupport;
 import dev.scenelift.verdict.CloudFreeList;
+import dev.scenelift.collection.Membership;
+import dev.scenelift.collection.TileCollection;
 import dev.scenelift.verdict.CloudVerdict;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -168,7 +170,17 @@ class CloudFilterJobTest {
     assertThat(clear.percent().get("clear")).isEqualTo(95.0);
     assertThat(clear.metadata().get("cloud_cover")).isEqualTo(5.0);
     assertThat(Math.abs(clear.cloudPercent() - clear.metadata().get("cloud_cover"))).isLessThanOrEqualTo(0.5);
-    assertThat(clear.thresholds()).containsEntry("max-cloud", "10").containsEntry("cirrus-is-cloud", "false");
+    assertThat(clear.thresholds())
+        .containsEntry("cloud-free-max-cloud", "10")
+        .containsEntry("cog-max-cloud", "1")
+        .containsEntry("cog-sensors", "LC08")
+        .containsEntry("cirrus-is-cloud", "false");
+    assertThat(clear.collections().keySet()).containsExactly("full", "cloud-free", "cog-research");
+    assertThat(clear.membership(TileCollection.FULL).member()).isTrue();
+    assertThat(clear.membership(TileCollection.CLOUD_FREE)).isEqualTo(new Membership(true, "clear"));
+    assertThat(clear.membership(TileCollection.COG_RESEARCH))
+        .as("5 %% cloud and 20 %% fill are too much for the research set")
+        .isEqualTo(new Membership(false, "cloud 5.00% > 1%; fill 20.00% > 5%"));
     assertThat(clear.runId()).isEqualTo("run-a");
 
     CloudVerdict cloudy = verdict(CLOUDY);
@@ -194,12 +206,12 @@ class CloudFilterJobTest {
   }
 
   @Test
-  void promoteCopyCopiesOnlyCloudFreeScenesIntoTheOptTree() {
+  void byDefaultCopiesOnlyCloudFreeScenesIntoTheOptTree() {
     fetched(CLEAR, 0, 0);
     fetched(CLOUDY, 0, 60);
     manifest("run-p", 10, Map.of(), CLEAR, CLOUDY);
 
-    assertThat(run("run-p", 0, "--promote", "copy")).as(err()).isZero();
+    assertThat(run("run-p", 0)).as(err()).isZero();
 
     S3Location optClear = layout.sceneDir(layout.opt(), CLEAR);
     assertThat(S3TestSupport.keys(s3, bucket, optClear.key()))
@@ -214,8 +226,40 @@ class CloudFilterJobTest {
     // a stricter rerun demotes the scene from the opt tree again
     manifest("run-p2", 10, Map.of(), CLEAR, CLOUDY);
     fetched(CLEAR, 0, 1);
-    assertThat(run("run-p2", 0, "--promote", "copy", "--max-cloud", "0", "--recompute")).as(err()).isZero();
+    assertThat(run("run-p2", 0, "--cloud-free-max-cloud", "0", "--recompute")).as(err()).isZero();
     assertThat(S3TestSupport.keys(s3, bucket, optClear.key())).isEmpty();
+  }
+
+  @Test
+  void promoteNoneLeavesTheOptTreeAlone() {
+    fetched(CLEAR, 0, 0);
+    manifest("run-n", 10, Map.of("promote", "none"), CLEAR);
+
+    assertThat(run("run-n", 0)).as(err()).isZero();
+
+    assertThat(verdict(CLEAR).cloudFree()).isTrue();
+    assertThat(S3TestSupport.keys(s3, bucket, layout.opt().key())).isEmpty();
+    assertThat(markers.marker(Stage.FILTER, CLEAR).get().details()).containsEntry("promote", "none");
+  }
+
+  @Test
+  void anAlmostCloudlessFullyCoveredLc08BelongsToEveryCollection() {
+    fetched(CLEAR, 0, 0);
+    manifest("run-all", 10, Map.of(), CLEAR);
+
+    assertThat(run("run-all", 0)).as(err()).isZero();
+
+    CloudVerdict v = verdict(CLEAR);
+    assertThat(v.collections().values()).allMatch(Membership::member);
+    assertThat(markers.marker(Stage.FILTER, CLEAR).get().details())
+        .containsEntry("collections", "full,cloud-free,cog-research");
+    assertThat(out()).contains(CLEAR + ": cloud-free: clear (cloud 0.00%, fill 0.00%); COG research set: yes");
+    // the research rule is its own: a stricter fill bound takes the scene out of it, not out of the cloud-free set
+    manifest("run-all2", 10, Map.of("cog-max-fill", "0", "cog-sensors", "LE07"), CLEAR);
+    assertThat(run("run-all2", 0)).as(err()).isZero();
+    assertThat(verdict(CLEAR).membership(TileCollection.COG_RESEARCH).reason())
+        .isEqualTo("sensor " + CLEAR.sensor() + " not selected");
+    assertThat(verdict(CLEAR).cloudFree()).isTrue();
   }
 
   @Test
@@ -229,11 +273,11 @@ class CloudFilterJobTest {
     deleteQa(CLEAR);
     deleteQa(CLOUDY);
     manifest("run-r2", 10, Map.of(), CLEAR, CLOUDY);
-    assertThat(run("run-r2", 0, "--max-cloud", "50")).as(err()).isZero();
+    assertThat(run("run-r2", 0, "--cloud-free-max-cloud", "50")).as(err()).isZero();
     CloudVerdict rejudged = verdict(CLOUDY);
     assertThat(rejudged.cloudFree()).isTrue();
     assertThat(rejudged.runId()).isEqualTo("run-r2");
-    assertThat(rejudged.thresholds()).containsEntry("max-cloud", "50");
+    assertThat(rejudged.thresholds()).containsEntry("cloud-free-max-cloud", "50");
     assertThat(rejudged.cloudPercent()).isEqualTo(40.0);
     assertThat(markers.marker(Stage.FILTER, CLOUDY).get().details()).containsEntry("bandRead", false);
     assertThat(S3TestSupport.readString(s3, layout.runDir("run-r2").resolve("cloud-free.txt")))
@@ -241,7 +285,7 @@ class CloudFilterJobTest {
 
     // --recompute must read the band: with the bands gone, both scenes fail
     manifest("run-r3", 10, Map.of(), CLEAR, CLOUDY);
-    assertThat(run("run-r3", 0, "--recompute")).isEqualTo(1);
+    assertThat(run("run-r3", 0, "--recompute")).as("failed scenes have records: the child exits 0").isZero();
     assertThat(markers.failure(Stage.FILTER, CLOUDY).get().kind()).isEqualTo("qa-missing");
     assertThat(err()).contains("cloud-filter: " + CLOUDY + ": no QA band at s3://" + bucket + "/raw/h03v03/" + CLOUDY);
   }
@@ -260,20 +304,22 @@ class CloudFilterJobTest {
     }
     deleteQa(CLOUDY);
     manifest("run-v2", 10, Map.of(), CLOUDY);
-    assertThat(run("run-v2", 0, "--qa-read", "vsis3", "--recompute")).isEqualTo(1);
+    assertThat(run("run-v2", 0, "--qa-read", "vsis3", "--recompute")).as("failed scenes have records: the child exits 0").isZero();
     assertThat(markers.failure(Stage.FILTER, CLOUDY).get().kind()).isEqualTo("qa-missing");
   }
 
   @Test
   void thresholdsDefaultToTheManifestOptions() {
     fetched(CLOUDY, 0, 40);
-    manifest("run-m", 10, Map.of("max-cloud", "45", "sensors", "LE07,LC08"), CLOUDY);
+    manifest("run-m", 10, Map.of("cloud-free-max-cloud", "45", "cloud-free-sensors", "LE07,LC08"), CLOUDY);
     assertThat(run("run-m", 0)).isZero();
     assertThat(verdict(CLOUDY).cloudFree()).isTrue();
-    assertThat(verdict(CLOUDY).thresholds()).containsEntry("max-cloud", "45").containsEntry("sensors", "LE07,LC08");
+    assertThat(verdict(CLOUDY).thresholds())
+        .containsEntry("cloud-free-max-cloud", "45")
+        .containsEntry("cloud-free-sensors", "LE07,LC08");
 
-    manifest("run-m2", 10, Map.of("max-cloud", "45"), CLOUDY);
-    assertThat(run("run-m2", 0, "--sensors", "LC08")).isZero();
+    manifest("run-m2", 10, Map.of("cloud-free-max-cloud", "45"), CLOUDY);
+    assertThat(run("run-m2", 0, "--cloud-free-sensors", "LC08")).isZero();
     assertThat(verdict(CLOUDY).cloudFree()).isFalse();
     assertThat(verdict(CLOUDY).reason()).isEqualTo("sensor LE07 not selected");
   }
@@ -286,7 +332,7 @@ class CloudFilterJobTest {
         TileXml.c1(CLOUDY, 40, 0, 0, 0).replaceFirst("<cloud_cover>[^<]*</cloud_cover>", ""));
     manifest("run-x", 10, Map.of(), CLOUDY, CLEAR);
 
-    assertThat(run("run-x", 0)).isEqualTo(1);
+    assertThat(run("run-x", 0)).as("failed scenes have records: the child exits 0").isZero();
     assertThat(err().lines().toList())
         .containsExactly("cloud-filter: " + CLOUDY + ": " + CLOUDY
             + ": metadata field tile_metadata/global_metadata/cloud_cover is missing");
@@ -311,14 +357,33 @@ class CloudFilterJobTest {
   }
 
   @Test
+  void sceneFailedByFetchIsReportedWithThatCauseAndGetsNoRecordOfItsOwn() throws Exception {
+    fetched(CLEAR, 20, 4);
+    markers.markFailed(
+        new dev.scenelift.marker.FailureRecord(UNFETCHED, Stage.FETCH, "run-f", "md5-mismatch", "md5 differs", 1,
+            java.time.Instant.now()));
+    manifest("run-f", 10, Map.of(), CLEAR, UNFETCHED);
+
+    assertThat(run("run-f", 0)).as(err()).isZero();
+
+    assertThat(out()).contains(UNFETCHED + ": not judged: fetch-scene failed (md5-mismatch)");
+    assertThat(err()).doesNotContain(UNFETCHED.toString());
+    assertThat(markers.failure(Stage.FILTER, UNFETCHED)).isEmpty();
+    assertThat(markers.isDone(Stage.FILTER, CLEAR)).isTrue();
+  }
+
+  @Test
   void usageErrorsExitTwoAndHelpListsExitCodes() {
     manifest("run-u", 10, Map.of(), CLEAR);
-    assertThat(run("run-u", 0, "--max-cloud", "150")).isEqualTo(2);
-    assertThat(err()).contains("--max-cloud must be a percentage in [0, 100], got 150.0");
+    assertThat(run("run-u", 0, "--cloud-free-max-cloud", "150")).isEqualTo(2);
+    assertThat(err()).contains("cloud-free rule: cloud-free-max-cloud must be a percentage in [0, 100], got 150");
+    assertThat(run("run-u", 0, "--promote", "move")).isEqualTo(2);
     assertThat(run("run-u", 0, "--bogus")).isEqualTo(2);
     assertThat(run("run-without-manifest", 0)).isEqualTo(3);
     assertThat(run("run-u", 0, "--help")).isZero();
-    assertThat(out()).contains("--max-cloud=PERCENT", "else 10", "Exit codes:", "1   at least one scene failed");
+    assertThat(out()).contains("--cloud-free-max-cloud=PERCENT", "else 10", "--cog-sensors", "else LC08", "Exit codes:",
+            "0   every scene ended")
+        .doesNotContain("1   ");
   }
 
   @Test

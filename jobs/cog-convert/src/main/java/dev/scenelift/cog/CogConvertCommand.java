@@ -2,6 +2,7 @@ package dev.scenelift.cog;
 
 import dev.scenelift.store.StreamingUploader;
 import dev.scenelift.store.UploadTuning;
+import dev.scenelift.collection.CogSelection;
 import dev.scenelift.gdal.Gdal;
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.job.JobConfig;
@@ -39,14 +40,14 @@ import software.amazon.awssdk.services.s3.S3Client;
       "Turns the band GeoTIFFs of this array child's scenes into validated Cloud Optimized GeoTIFFs",
       "(512x512 blocks, internal overviews, AVERAGE for measured bands, NEAREST for QA bands),",
       "writes them to <cog>/<tile>/<scene>/<bundle>/<file>.tif with the scene XML, and a completion marker last.",
+      "By default only the COG research set's scenes (cloud-filter's verdict in cloud.json) are converted.",
       "Options not given default to the run manifest's options of the same name."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:every scene converted, skipped or already done",
-      "1:at least one scene failed (each has a failure record)",
+      "0:every scene ended: converted, skipped, already done, or failed with a failure record and one line on stderr",
       "2:bad arguments or configuration",
-      "3:S3 or the run manifest unreachable (retryable)"
+      "3:S3 or the run manifest unreachable, or a failure record not written (retryable)"
     })
 final class CogConvertCommand implements Callable<Integer> {
   /** Part uploads in flight at once, across the bands converting in parallel. */
@@ -80,10 +81,12 @@ final class CogConvertCommand implements Callable<Integer> {
 
   @Option(
       names = "--cog",
-      paramLabel = "clear|all",
+      paramLabel = "research|cloud-free|all",
       description =
-          "Which scenes: clear = only those cloud-filter judged cloud-free (a scene without a verdict fails as not"
-              + " ready), all = every scene. Default: the manifest's 'cog', else clear.")
+          "Which scenes: research = the COG research set (the scenes cloud-filter found to pass its rule, by default"
+              + " \"Landsat 8, no fill, no clouds\"), cloud-free = the cloud-free collection, all = every scene. A"
+              + " scene without a verdict fails as not ready; a scene converted earlier that is no longer selected"
+              + " has its COGs removed. Default: the manifest's 'cog', else research.")
   private String cog;
 
   @Option(
@@ -157,7 +160,7 @@ final class CogConvertCommand implements Callable<Integer> {
                 config.attempt());
         CogConvertPipeline.Summary summary =
             new CogConvertPipeline(step, markers, config.runId(), config.attempt(), out, err).run(task.scenes());
-        return summary.failed() > 0 ? ExitCodes.SCENES_FAILED : ExitCodes.OK;
+        return ExitCodes.afterScenes(summary.unrecorded());
       } catch (SdkException e) {
         err.println("cog-convert: S3 failed: " + e.getMessage());
         return ExitCodes.INFRASTRUCTURE;
@@ -194,13 +197,7 @@ final class CogConvertCommand implements Callable<Integer> {
                               }
                             }));
     p = p.withLevel(lvl);
-    String selection = cog != null ? cog : manifest.option("cog", "clear");
-    CogSettings.Selection sel =
-        switch (selection.strip().toLowerCase(Locale.ROOT)) {
-          case "clear" -> CogSettings.Selection.CLEAR;
-          case "all" -> CogSettings.Selection.ALL;
-          default -> throw new IllegalArgumentException("--cog must be clear or all, got '" + selection + "'");
-        };
+    CogSelection sel = cog != null ? CogSelection.parse(cog) : CogSelection.ofOptions(manifest.options());
     boolean re = recompress != null ? recompress : Boolean.parseBoolean(manifest.option("recompress", "false"));
     return new CogSettings(chosen, p, sel, re, force || config.force());
   }

@@ -1,5 +1,6 @@
 package dev.scenelift.cog;
 
+import dev.scenelift.collection.CogSelection;
 import dev.scenelift.scene.Bundle;
 import java.util.Objects;
 import java.util.Set;
@@ -13,15 +14,7 @@ import java.util.Set;
  * @param recompress convert even bands that already are valid COGs (else they are copied)
  * @param force redo scenes that already have a completion marker
  */
-record CogSettings(Set<Bundle> bundles, CogProfile profile, Selection selection, boolean recompress, boolean force) {
-  /** {@code --cog}: which scenes get COGs. */
-  enum Selection {
-    /** Only scenes cloud-filter judged cloud-free. */
-    CLEAR,
-    /** Every scene of the run. */
-    ALL
-  }
-
+record CogSettings(Set<Bundle> bundles, CogProfile profile, CogSelection selection, boolean recompress, boolean force) {
   CogSettings {
     bundles = Set.copyOf(bundles);
     Objects.requireNonNull(profile, "profile");

@@ -1,5 +1,7 @@
 package dev.scenelift.cog;
 
+import dev.scenelift.collection.CogSelection;
+import dev.scenelift.collection.Membership;
 import dev.scenelift.gdal.GdalException;
 import dev.scenelift.json.Json;
 import dev.scenelift.scene.Bundle;
@@ -77,20 +79,21 @@ final class SceneCogStep {
     this.attempt = attempt;
   }
 
-  /** What happened to a scene that did not fail. */
+  /** What happened to a scene that did not fail: {@code converted} false when it was skipped or its COGs removed. */
   record Outcome(SceneId scene, boolean converted, String message) {}
 
   Outcome convert(SceneId scene) throws SceneException {
     Instant started = Instant.now();
+    Optional<String> unselected = unselectedReason(scene);
+    if (unselected.isPresent()) {
+      int removed = removeCogs(scene);
+      String why = "not in the " + settings.selection().phrase() + ": " + unselected.get();
+      return new Outcome(
+          scene, false, removed > 0 ? "removed " + removed + " objects of its COGs (" + why + ")" : "skipped (" + why + ")");
+    }
     boolean done = markers.isDone(Stage.COG, scene);
     if (done && !settings.force()) {
       return new Outcome(scene, false, "skipped (already converted)");
-    }
-    if (settings.selection() == CogSettings.Selection.CLEAR) {
-      Optional<String> cloudy = cloudyReason(scene);
-      if (cloudy.isPresent()) {
-        return new Outcome(scene, false, "skipped (not cloud-free: " + cloudy.get() + ")");
-      }
     }
     if (done) {
       markers.clearDone(Stage.COG, scene);
@@ -152,7 +155,11 @@ final class SceneCogStep {
     }
   }
 
-  private Optional<String> cloudyReason(SceneId scene) throws SceneException {
+  /** Why the scene is not selected, from its cloud verdict; empty when it is (always with {@code --cog all}). */
+  private Optional<String> unselectedReason(SceneId scene) throws SceneException {
+    if (settings.selection() == CogSelection.ALL) {
+      return Optional.empty();
+    }
     S3Location at = layout.cloudVerdict(scene);
     byte[] json =
         objects
@@ -165,7 +172,25 @@ final class SceneCogStep {
     } catch (UncheckedIOException e) {
       throw new SceneNotReadyException(scene, "cloud verdict " + at + " is unreadable: " + e.getMessage(), e);
     }
-    return verdict.cloudFree() ? Optional.empty() : Optional.of(verdict.reason());
+    Membership m = verdict.membership(settings.selection().collection());
+    return m.member() ? Optional.empty() : Optional.of(m.reason());
+  }
+
+  /**
+   * Removes the COG tree of a scene that is no longer selected (a rerun with a stricter rule): its COGs, XML copy and
+   * marker, marker first, so that a scene is never done without its COGs. Index documents next to them go too; the
+   * next index-build drops the scene from the collection's pages.
+   */
+  private int removeCogs(SceneId scene) {
+    List<S3Object> left = objects.list(layout.sceneDir(layout.cog(), scene));
+    if (left.isEmpty()) {
+      return 0;
+    }
+    markers.clearDone(Stage.COG, scene);
+    for (S3Object o : left) {
+      objects.delete(new S3Location(layout.cog().bucket(), o.key()));
+    }
+    return left.size();
   }
 
   /** The band GeoTIFFs of the selected bundles, in key order. */

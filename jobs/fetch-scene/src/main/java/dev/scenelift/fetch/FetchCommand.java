@@ -42,10 +42,9 @@ import software.amazon.awssdk.core.exception.SdkException;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:every scene fetched or already done",
-      "1:at least one scene failed (each has a failure record)",
+      "0:every scene ended: fetched, already done, or failed with a failure record and one line on stderr",
       "2:bad arguments or configuration",
-      "3:infrastructure error (manifest or store unreachable); retryable"
+      "3:infrastructure error (manifest or store unreachable, a failure record not written); retryable"
     })
 final class FetchCommand implements Callable<Integer> {
   @Option(
@@ -70,13 +69,16 @@ final class FetchCommand implements Callable<Integer> {
     ExecutorService uploads = Executors.newFixedThreadPool(tuning.buffers(), daemonThreads("upload"));
     try (ArrayChildTask task = ArrayChildTask.open(env)) {
       RunManifest manifest = task.manifest();
-      HttpClient http =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(30))
-              .followRedirects(HttpClient.Redirect.NORMAL)
-              .build();
       UriBundleOpener opener =
-          new UriBundleOpener(http, task.s3(), task.config().s3().requesterPays(), Duration.ofMinutes(2));
+          new UriBundleOpener(
+              () ->
+                  HttpClient.newBuilder()
+                      .connectTimeout(Duration.ofSeconds(30))
+                      .followRedirects(HttpClient.Redirect.NORMAL)
+                      .build(),
+              task.s3(),
+              task.config().s3().requesterPays(),
+              Duration.ofMinutes(2));
       StreamingUploader uploader = new StreamingUploader(task.s3(), uploads, tuning);
       BundleStreamer streamer =
           new BundleStreamer(opener, uploader, manifest.layout(), BundleLimits.defaults());
@@ -103,7 +105,7 @@ final class FetchCommand implements Callable<Integer> {
               err);
       FetchSummary summary = pipeline.run(task.scenes());
       out.println(summary.line());
-      return summary.failed() > 0 ? ExitCodes.SCENES_FAILED : ExitCodes.OK;
+      return ExitCodes.afterScenes(summary.unrecorded());
     } catch (TaskStartException e) {
       err.println("fetch-scene: " + e.getMessage());
       return e.exitCode();

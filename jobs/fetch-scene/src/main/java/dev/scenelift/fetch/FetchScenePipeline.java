@@ -43,7 +43,7 @@ final class FetchScenePipeline {
   }
 
   FetchSummary run(List<SceneEntry> scenes) {
-    FetchSummary summary = new FetchSummary(0, 0, 0, 0);
+    FetchSummary summary = FetchSummary.NONE;
     for (SceneEntry scene : scenes) {
       summary = summary.plus(fetch(scene));
     }
@@ -57,7 +57,7 @@ final class FetchScenePipeline {
       if (markers.isDone(Stage.FETCH, id)) {
         if (!run.force()) {
           out.println("fetch-scene: " + id + ": already fetched, skipped");
-          return new FetchSummary(0, 1, 0, 0);
+          return new FetchSummary(0, 1, 0, 0, 0);
         }
         markers.clearDone(Stage.FETCH, id);
       }
@@ -70,24 +70,26 @@ final class FetchScenePipeline {
       out.println(
           "fetch-scene: " + id + ": " + marker.objects().size() + " objects, " + marker.details().get("bundleBytes")
               + " bytes at " + marker.details().get("mbPerSecond") + " MB/s");
-      return new FetchSummary(1, 0, 0, ((Number) marker.details().get("bundleBytes")).longValue());
+      return new FetchSummary(1, 0, 0, 0, ((Number) marker.details().get("bundleBytes")).longValue());
     } catch (SceneException e) {
-      fail(e, writes);
+      return fail(e, writes);
     } catch (RuntimeException e) {
-      fail(new SceneException(id, Stage.FETCH, String.valueOf(e.getMessage()), e), writes);
+      return fail(new SceneException(id, Stage.FETCH, String.valueOf(e.getMessage()), e), writes);
     }
-    return new FetchSummary(0, 0, 1, 0);
   }
 
-  private void fail(SceneException e, SceneWrites writes) {
+  /** Undoes the scene's writes and records the failure; a scene whose record could not be written is unrecorded. */
+  private FetchSummary fail(SceneException e, SceneWrites writes) {
     err.println(e.oneLine());
     try {
       cleanup.undo(e.scene(), writes);
       markers.markFailed(
           new FailureRecord(e.scene(), Stage.FETCH, run.runId(), e.kind(), e.getMessage(), run.attempt(), clock.instant()));
+      return new FetchSummary(0, 0, 1, 0, 0);
     } catch (RuntimeException cleanupFailure) {
       err.println(
           Stage.FETCH + ": " + e.scene() + ": could not clean up after the failure: " + cleanupFailure.getMessage());
+      return new FetchSummary(0, 0, 1, 1, 0);
     }
   }
 }

@@ -6,15 +6,23 @@ package dev.scenelift.fetch;
  * @param done scenes fetched now
  * @param skipped scenes that already had a marker
  * @param failed scenes that failed
+ * @param unrecorded failed scenes whose failure record could not be written (a retry redoes them)
  * @param bytes bundle bytes read for the scenes fetched now
  */
-record FetchSummary(int done, int skipped, int failed, long bytes) {
+record FetchSummary(int done, int skipped, int failed, int unrecorded, long bytes) {
+  static final FetchSummary NONE = new FetchSummary(0, 0, 0, 0, 0);
+
   FetchSummary plus(FetchSummary other) {
     return new FetchSummary(
-        done + other.done, skipped + other.skipped, failed + other.failed, bytes + other.bytes);
+        done + other.done,
+        skipped + other.skipped,
+        failed + other.failed,
+        unrecorded + other.unrecorded,
+        bytes + other.bytes);
   }
 
   String line() {
-    return "fetch-scene: done=" + done + " skipped=" + skipped + " failed=" + failed + " bytes=" + bytes;
+    return "fetch-scene: done=" + done + " skipped=" + skipped + " failed=" + failed
+        + (unrecorded > 0 ? " unrecorded=" + unrecorded : "") + " bytes=" + bytes;
   }
 }

@@ -74,6 +74,9 @@ public final class FetchBenchmark {
 
     List<Double> embedded = new ArrayList<>();
     List<Double> fresh = new ArrayList<>();
+    List<Double> freshCds = new ArrayList<>();
+    List<Double> firstWrite = new ArrayList<>();
+    List<Double> firstWriteCds = new ArrayList<>();
     List<Double> tarAws = new ArrayList<>();
     List<Double> put = new ArrayList<>();
     List<Double> freshPut = new ArrayList<>();
@@ -82,7 +85,7 @@ public final class FetchBenchmark {
     try (EmbeddedS3Store store = EmbeddedS3Store.onDisk(work.resolve("store"), 0);
         S3Client s3 = S3ClientFactory.create(store.settings())) {
       s3.createBucket(b -> b.bucket(BUCKET));
-      Fetch fetch = new Fetch(store, s3, bundle, md5, work);
+      Fetch fetch = new Fetch(store, s3, bundle, md5, work, ChildJvm.Image.fromProperties(work));
       // one untimed pass of each way first: warms the store's JIT and the page cache for all alike
       firstEmbedded = fetch.embedded(0);
       empty(s3);
@@ -92,7 +95,7 @@ public final class FetchBenchmark {
       empty(s3);
       tarThenAwsCli(store, bundle, work);
       empty(s3);
-      fetch.freshJvm(0);
+      fetch.freshJvm(0, ChildJvm.Cds.TRAIN);
       empty(s3);
       for (int rep = 1; rep <= REPETITIONS; rep++) {
         embedded.add(fetch.embedded(rep));
@@ -101,21 +104,31 @@ public final class FetchBenchmark {
         empty(s3);
         tarAws.add(tarThenAwsCli(store, bundle, work));
         empty(s3);
-        Measured child = fetch.freshJvm(rep);
+        Measured child = fetch.freshJvm(rep, ChildJvm.Cds.OFF);
         peakHeap = Math.max(peakHeap, child.peakHeap);
         fresh.add(child.seconds);
+        firstWrite.add(child.firstWrite);
+        empty(s3);
+        Measured withCds = fetch.freshJvm(rep, ChildJvm.Cds.USE);
+        peakHeap = Math.max(peakHeap, withCds.peakHeap);
+        freshCds.add(withCds.seconds);
+        firstWriteCds.add(withCds.firstWrite);
         empty(s3);
         freshPut.add(singlePutFreshJvm(store, bundle));
         empty(s3);
         System.out.printf(
             Locale.ROOT,
-            "rep %d: embedded %.2f s, fresh JVM %.2f s (in-job %.2f s, peak heap %d MiB), tar+awscli %.2f s,"
+            "rep %d: embedded %.2f s, fresh JVM %.2f s (first write %.2f s, in-job %.2f s, peak heap %d MiB),"
+                + " fresh JVM with the archive %.2f s (first write %.2f s), tar+awscli %.2f s,"
                 + " single PUT %.2f s (fresh JVM %.2f s)%n",
             rep,
             embedded.get(rep - 1),
             child.seconds,
+            child.firstWrite,
             child.jobSeconds,
             child.peakHeap >> 20,
+            withCds.seconds,
+            withCds.firstWrite,
             tarAws.get(rep - 1),
             put.get(rep - 1),
             freshPut.get(rep - 1));
@@ -123,6 +136,7 @@ public final class FetchBenchmark {
     }
     double embeddedMbs = mbs(bytes, median(embedded));
     double freshMbs = mbs(bytes, median(fresh));
+    double freshCdsMbs = mbs(bytes, median(freshCds));
     double awsMbs = mbs(bytes, median(tarAws));
     double putMbs = mbs(bytes, median(put));
     double freshPutMbs = mbs(bytes, median(freshPut));
@@ -132,14 +146,22 @@ public final class FetchBenchmark {
         embeddedMbs, REPETITIONS, mbs(bytes, firstEmbedded));
     System.out.printf(
         Locale.ROOT,
-        "fetch-scene, fresh JVM per bundle: %.1f MB/s (JVM start included), peak heap %d MiB of -Xmx256m%n",
-        freshMbs, peakHeap >> 20);
+        "fetch-scene, fresh JVM per bundle (the image's class path and flags): %.1f MB/s without the class-data"
+            + " archive, %.1f MB/s with it (JVM start included), peak heap %d MiB of -Xmx256m%n",
+        freshMbs, freshCdsMbs, peakHeap >> 20);
+    System.out.printf(
+        Locale.ROOT,
+        "fetch-scene, JVM start to the store's first write: %.2f s without the archive, %.2f s with it (medians)%n",
+        median(firstWrite), median(firstWriteCds));
     System.out.printf(Locale.ROOT, "tar -x + aws s3 cp --recursive: %.1f MB/s%n", awsMbs);
     System.out.printf(Locale.ROOT, "single PUT (SDK): %.1f MB/s in the store's JVM, %.1f MB/s from a fresh JVM%n",
         putMbs, freshPutMbs);
     System.out.printf(
         Locale.ROOT,
-        "fetch-scene fresh-JVM ratio_vs_tar_awscli=%.2f ratio_vs_single_put=%.2f%n",
+        "fetch-scene fresh-JVM ratio_vs_tar_awscli=%.2f ratio_vs_single_put=%.2f"
+            + " (without the archive: %.2f, %.2f)%n",
+        freshCdsMbs / awsMbs,
+        freshCdsMbs / freshPutMbs,
         freshMbs / awsMbs,
         freshMbs / freshPutMbs);
     System.out.printf(
@@ -149,10 +171,14 @@ public final class FetchBenchmark {
         embeddedMbs / putMbs);
   }
 
-  private record Measured(double seconds, double jobSeconds, long peakHeap) {}
+  /**
+   * @param firstWrite seconds from starting the child to the store's first new object (the first entry's upload)
+   */
+  private record Measured(double seconds, double firstWrite, double jobSeconds, long peakHeap) {}
 
   /** fetch-scene over the one bundle, each time as a new run (its own manifest and run id). */
-  private record Fetch(EmbeddedS3Store store, S3Client s3, Path bundle, String md5, Path work) {
+  private record Fetch(
+      EmbeddedS3Store store, S3Client s3, Path bundle, String md5, Path work, ChildJvm.Image image) {
 
     double embedded(int rep) throws IOException {
       Map<String, String> env = manifest("embedded-" + rep);
@@ -167,24 +193,47 @@ public final class FetchBenchmark {
       return seconds;
     }
 
-    Measured freshJvm(int rep) throws Exception {
-      Map<String, String> jobEnv = manifest("fresh-" + rep);
-      Path log = work.resolve("fetch-" + rep + ".log");
+    /**
+     * fetch-scene in a fresh JVM as the image runs it; the store's first write is seen as the first new directory
+     * under the run's own bucket (the manifest lives elsewhere, and fetch-scene writes nothing before its first entry).
+     */
+    Measured freshJvm(int rep, ChildJvm.Cds cds) throws Exception {
+      String bucket = "fresh-" + cds.name().toLowerCase(Locale.ROOT) + "-" + rep;
+      s3.createBucket(b -> b.bucket(bucket));
+      Map<String, String> jobEnv = manifest("fresh-" + cds.name().toLowerCase(Locale.ROOT) + "-" + rep, bucket);
+      Path log = work.resolve("fetch-" + bucket + ".log");
       ProcessBuilder child =
-          ChildJvm.of("256m", MeasuredFetch.class).redirectErrorStream(true).redirectOutput(log.toFile());
+          image.command("256m", cds, MeasuredFetch.class).redirectErrorStream(true).redirectOutput(log.toFile());
       child.environment().putAll(jobEnv);
-      long start = System.nanoTime();
-      int code = child.start().waitFor();
-      double seconds = (System.nanoTime() - start) / 1e9;
-      List<String> lines = Files.readAllLines(log);
-      if (code != 0) {
-        throw new IllegalStateException(
-            "fetch-scene failed with exit code " + code + ":\n" + String.join("\n", lines));
+      Path bucketDir = work.resolve("store").resolve(bucket);
+      try (java.nio.file.WatchService watch = bucketDir.getFileSystem().newWatchService()) {
+        bucketDir.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+        long start = System.nanoTime();
+        Process process = child.start();
+        java.nio.file.WatchKey key = null;
+        while (key == null && process.isAlive()) {
+          key = watch.poll(5, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        double firstWrite = key == null ? Double.NaN : (System.nanoTime() - start) / 1e9;
+        int code = process.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> lines = Files.readAllLines(log);
+        if (code != 0) {
+          throw new IllegalStateException(
+              "fetch-scene failed with exit code " + code + ":\n" + String.join("\n", lines));
+        }
+        emptyBucket(s3, bucket);
+        s3.deleteBucket(b -> b.bucket(bucket));
+        return new Measured(
+            seconds, firstWrite, value(lines, "elapsed_ns=") / 1e9, value(lines, "peak_heap_bytes="));
       }
-      return new Measured(seconds, value(lines, "elapsed_ns=") / 1e9, value(lines, "peak_heap_bytes="));
     }
 
     private Map<String, String> manifest(String name) throws IOException {
+      return manifest(name, BUCKET);
+    }
+
+    private Map<String, String> manifest(String name, String bucket) throws IOException {
       RunManifest manifest =
           new RunManifest(
               "h03v03-bench-" + name,
@@ -192,7 +241,7 @@ public final class FetchBenchmark {
               bundle.getParent().toUri().toString(),
               Instant.now(),
               1,
-              KeyLayout.inBucket(BUCKET),
+              KeyLayout.inBucket(bucket),
               List.of(
                   new SceneEntry(
                       SCENE,
@@ -292,8 +341,12 @@ public final class FetchBenchmark {
   }
 
   private static void empty(S3Client s3) {
-    for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents()) {
-      s3.deleteObject(b -> b.bucket(BUCKET).key(o.key()));
+    emptyBucket(s3, BUCKET);
+  }
+
+  private static void emptyBucket(S3Client s3, String bucket) {
+    for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
+      s3.deleteObject(b -> b.bucket(bucket).key(o.key()));
     }
   }
 

@@ -184,7 +184,7 @@ class FetchSceneJobTest {
                     good(FIRST, Bundle.SR),
                     bundle(FIRST, Bundle.QA, qa, Optional.of("00000000000000000000000000000000")))));
 
-    assertThat(run(env)).isEqualTo(ExitCodes.SCENES_FAILED);
+    assertThat(run(env)).isEqualTo(ExitCodes.OK);
 
     assertThat(markers().isDone(Stage.FETCH, FIRST)).isFalse();
     FailureRecord failure = markers().failure(Stage.FETCH, FIRST).orElseThrow();
@@ -207,7 +207,7 @@ class FetchSceneJobTest {
                 scene(SECOND, bundle(SECOND, Bundle.SR, slip, Optional.empty())),
                 scene(THIRD, good(THIRD, Bundle.SR))));
 
-    assertThat(run(env)).isEqualTo(ExitCodes.SCENES_FAILED);
+    assertThat(run(env)).isEqualTo(ExitCodes.OK);
 
     assertThat(markers().isDone(Stage.FETCH, FIRST)).isTrue();
     assertThat(markers().isDone(Stage.FETCH, THIRD)).isTrue();
@@ -235,7 +235,7 @@ class FetchSceneJobTest {
       java.net.URI queue = mq.createQueue(sqs, "scenelift-events");
       env.put(JobEnv.EVENTS_QUEUE, queue.toString());
 
-      assertThat(run(env)).isEqualTo(ExitCodes.SCENES_FAILED);
+      assertThat(run(env)).isEqualTo(ExitCodes.OK);
 
       List<String> bodies =
           ElasticMq.drain(sqs, queue, java.time.Duration.ofSeconds(5)).stream().map(m -> m.body()).toList();
@@ -271,7 +271,7 @@ class FetchSceneJobTest {
     Map<String, String> env =
         env(List.of(scene(FIRST, bundle(FIRST, Bundle.SR, cut, Optional.empty()).withSize(-1))));
 
-    assertThat(run(env)).isEqualTo(ExitCodes.SCENES_FAILED);
+    assertThat(run(env)).isEqualTo(ExitCodes.OK);
 
     assertThat(markers().failure(Stage.FETCH, FIRST).orElseThrow().kind()).isEqualTo("corrupt-archive");
     assertThat(sceneKeys(FIRST)).containsExactly(LAYOUT.failure(Stage.FETCH, FIRST).key());
@@ -319,7 +319,7 @@ class FetchSceneJobTest {
     BundleSource missing =
         new BundleSource(Bundle.SR, dir.resolve("later_SR.tar").toUri(), Optional.empty(), -1);
     Map<String, String> env = env(List.of(scene(FIRST, missing)));
-    assertThat(run(env)).isEqualTo(ExitCodes.SCENES_FAILED);
+    assertThat(run(env)).isEqualTo(ExitCodes.OK);
     assertThat(markers().failure(Stage.FETCH, FIRST).orElseThrow().kind()).isEqualTo("source-unavailable");
     assertThat(stderr()).contains("later_SR.tar");
     Files.write(dir.resolve("later_SR.tar"), new TarBuilder().file("a.tif", "a").tar());
@@ -356,9 +356,10 @@ class FetchSceneJobTest {
         .contains("--force")
         .contains("default: false")
         .contains("Exit codes:")
-        .contains("0   every scene fetched or already done")
-        .contains("1   at least one scene failed")
-        .contains("2   bad arguments or configuration");
+        .contains("0   every scene ended: fetched, already done, or failed with a failure record")
+        .doesNotContain("1   ")
+        .contains("2   bad arguments or configuration")
+        .contains("3   infrastructure error");
   }
 
   @Test

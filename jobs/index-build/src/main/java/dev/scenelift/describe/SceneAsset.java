@@ -12,13 +12,16 @@ import java.util.Optional;
  * @param href the path relative to the scene folder, e.g. {@code SR/<id>_SRB4.tif}
  * @param cloudOptimized true for a COG from cog-convert, false for a raw GeoTIFF
  * @param facts data type, nodata, scale
+ * @param grid the raster's own grid, when GDAL could read it
  */
-public record SceneAsset(Bundle bundle, String code, String href, boolean cloudOptimized, BandFacts facts) {
+public record SceneAsset(
+    Bundle bundle, String code, String href, boolean cloudOptimized, BandFacts facts, Optional<RasterGrid> grid) {
   public SceneAsset {
     Objects.requireNonNull(bundle, "bundle");
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(href, "href");
     Objects.requireNonNull(facts, "facts");
+    Objects.requireNonNull(grid, "grid");
     if (href.startsWith("/") || href.contains("..")) {
       throw new IllegalArgumentException("asset href must be relative and inside the scene: " + href);
     }

@@ -14,20 +14,19 @@ import dev.scenelift.verdict.CloudVerdict;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.gdal.gdal.Band;
 import org.gdal.gdal.Dataset;
 import org.gdal.gdal.gdal;
+import org.gdal.osr.SpatialReference;
 
 /**
  * The one place index-build learns about a scene: the scene id (sensor, dates, tile), cloud-filter's verdict, the
  * scene's ARD metadata XML (parsed by common's {@code ArdMetadataParser}) and the rasters themselves (GDAL: data type,
- * nodata, scale, grid, CRS), reading one file per bundle.
+ * nodata, scale, grid, CRS), reading the header of every raster (each asset keeps its own grid).
  *
  * <p>Band facts: what the raster states wins; where it states nothing, the XML's band entry (data type, fill value,
  * scale factor) fills in, and after that the products' published scales ({@link ProductScales}). When no raster can be
@@ -63,42 +62,41 @@ public final class SceneDescriber {
       xml = MetadataXml.unreadable("it describes " + xml.metadata().get().productId());
     }
     Optional<ArdMetadata> meta = xml.metadata();
-    Map<Bundle, BandFacts> facts = new EnumMap<>(Bundle.class);
-    Grid grid = null;
-    for (RasterFile f : files) {
-      if (facts.containsKey(f.bundle())) {
-        continue;
-      }
-      Optional<Opened> opened = open(f.gdalPath());
-      facts.put(f.bundle(), opened.map(Opened::facts).orElse(BandFacts.UNKNOWN));
-      if (grid == null && opened.isPresent()) {
-        grid = opened.get().grid();
-      }
-    }
-    if (grid == null) {
-      grid = tileGrid(scene.tile());
-    }
     List<SceneAsset> assets = new ArrayList<>();
     for (RasterFile f : files) {
-      BandFacts known = facts.get(f.bundle());
+      Optional<Opened> opened = open(f.gdalPath());
+      BandFacts known = opened.map(Opened::facts).orElse(BandFacts.UNKNOWN);
       Optional<BandInfo> band = meta.flatMap(m -> m.band(f.code()));
       if (band.isPresent()) {
         known = withXmlBand(known, band.get());
       }
       assets.add(
           new SceneAsset(
-              f.bundle(), f.code(), f.href(), f.cloudOptimized(), withPublishedScale(scene, f.bundle(), known)));
+              f.bundle(),
+              f.code(),
+              f.href(),
+              f.cloudOptimized(),
+              withPublishedScale(scene, f.bundle(), known),
+              opened.map(Opened::grid)));
     }
     return new SceneDescription(
         scene,
         verdict,
-        grid.wkt2(),
-        grid.shape(),
-        grid.transform(),
+        mainGrid(scene.tile(), assets),
         assets,
         meta.map(SceneDescriber::acquisitionTime),
         meta.flatMap(m -> solarAngles.read(m, files)),
         xml.source());
+  }
+
+  /** The surface reflectance rasters' grid when one could be read, else the first readable raster's, else the tile's. */
+  private RasterGrid mainGrid(Tile tile, List<SceneAsset> assets) {
+    return assets.stream()
+        .filter(a -> a.bundle() == Bundle.SR)
+        .flatMap(a -> a.grid().stream())
+        .findFirst()
+        .or(() -> assets.stream().flatMap(a -> a.grid().stream()).findFirst())
+        .orElseGet(() -> tileGrid(tile));
   }
 
   /**
@@ -137,14 +135,10 @@ public final class SceneDescriber {
         .orElse(f);
   }
 
-  private Grid tileGrid(Tile tile) {
-    double[] gt = tile.geoTransform();
-    return new Grid(ardWkt2, List.of(Tile.PIXELS, Tile.PIXELS), stacTransform(gt));
-  }
-
-  /** GDAL's geotransform (c, a, b, f, d, e) in STAC/affine order (a, b, c, d, e, f). */
-  static List<Double> stacTransform(double[] gt) {
-    return List.of(gt[1], gt[2], gt[0], gt[4], gt[5], gt[3]);
+  /** The ARD tile grid (30 m, metres): what a scene is described on when none of its rasters could be read. */
+  private RasterGrid tileGrid(Tile tile) {
+    return new RasterGrid(
+        ardWkt2, List.of(Tile.PIXELS, Tile.PIXELS), RasterGrid.affine(tile.geoTransform()), OptionalDouble.of(1));
   }
 
   private Optional<Opened> open(String path) {
@@ -152,11 +146,12 @@ public final class SceneDescriber {
       Dataset d = ds.get();
       Band band = d.GetRasterBand(1);
       String wkt = d.GetProjectionRef();
-      Grid grid =
-          new Grid(
+      RasterGrid grid =
+          new RasterGrid(
               wkt == null || wkt.isBlank() ? ardWkt2 : ArdAlbers.wkt2Of(wkt),
               List.of(d.getRasterYSize(), d.getRasterXSize()),
-              stacTransform(d.GetGeoTransform()));
+              RasterGrid.affine(d.GetGeoTransform()),
+              metresPerUnit(wkt == null || wkt.isBlank() ? ardWkt2 : wkt));
       return Optional.of(new Opened(new BandFacts(Optional.of(dataType(band.getDataType())),
           value(band::GetNoDataValue), value(band::GetScale), value(band::GetOffset)), grid));
     } catch (GdalException e) {
@@ -176,7 +171,18 @@ public final class SceneDescriber {
     return name.equals("byte") ? "uint8" : name;
   }
 
-  private record Grid(String wkt2, List<Integer> shape, List<Double> transform) {}
+  /** The linear unit of a projected CRS in metres; empty for a geographic one. */
+  private static OptionalDouble metresPerUnit(String wkt) {
+    SpatialReference srs = new SpatialReference();
+    try {
+      if (srs.ImportFromWkt(wkt) != 0 || srs.IsProjected() != 1) {
+        return OptionalDouble.empty();
+      }
+      return OptionalDouble.of(srs.GetLinearUnits());
+    } finally {
+      srs.delete();
+    }
+  }
 
-  private record Opened(BandFacts facts, Grid grid) {}
+  private record Opened(BandFacts facts, RasterGrid grid) {}
 }

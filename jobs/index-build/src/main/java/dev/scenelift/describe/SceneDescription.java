@@ -12,9 +12,8 @@ import java.util.Optional;
  *
  * @param scene the scene (sensor, tile, dates)
  * @param verdict cloud-filter's verdict, when it exists
- * @param wkt2 the grid's CRS as WKT2
- * @param shape rows, columns
- * @param transform the affine transform {a, b, c, d, e, f} as STAC {@code proj:transform} orders it
+ * @param grid the scene's main grid: its surface reflectance rasters' when readable, else its first readable
+ *     raster's, else the ARD tile grid; assets on another grid say so in {@link SceneAsset#grid()}
  * @param assets the scene's rasters
  * @param datetime the acquisition as the metadata XML states it; empty when described without the XML (only the day
  *     from the scene id is known then)
@@ -24,9 +23,7 @@ import java.util.Optional;
 public record SceneDescription(
     SceneId scene,
     Optional<CloudVerdict> verdict,
-    String wkt2,
-    List<Integer> shape,
-    List<Double> transform,
+    RasterGrid grid,
     List<SceneAsset> assets,
     Optional<Instant> datetime,
     Optional<SunAngles> sun,
@@ -34,15 +31,10 @@ public record SceneDescription(
   public SceneDescription {
     Objects.requireNonNull(scene, "scene");
     Objects.requireNonNull(verdict, "verdict");
-    Objects.requireNonNull(wkt2, "wkt2");
-    shape = List.copyOf(shape);
-    transform = List.copyOf(transform);
+    Objects.requireNonNull(grid, "grid");
     assets = List.copyOf(assets);
     Objects.requireNonNull(datetime, "datetime");
     Objects.requireNonNull(sun, "sun");
     Objects.requireNonNull(metadataSource, "metadataSource");
-    if (shape.size() != 2 || transform.size() != 6) {
-      throw new IllegalArgumentException(scene + ": shape needs 2 values and transform 6");
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.scenelift.index;
 
+import dev.scenelift.collection.CollectionRules;
 import dev.scenelift.event.EventPublisher;
 import dev.scenelift.event.EventPublishers;
 import dev.scenelift.event.SceneEvent;
@@ -19,6 +20,7 @@ import dev.scenelift.scene.Tile;
 import dev.scenelift.stac.StacDocuments;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.manifest.ManifestStore;
+import dev.scenelift.store.PublicUrl;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.store.S3Settings;
 import dev.scenelift.thumb.BandReader;
@@ -41,16 +43,21 @@ import software.amazon.awssdk.services.s3.S3Client;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Builds the index of a tile: AAlist.html listing pages for the raw, opt and cog prefixes, true-colour"
-          + " thumbnails and thumbs/thumbindex.html, a static STAC 1.0.0 catalog and ODC eo3 documents.",
+      "Builds the index of a tile's three collections (the full tile in raw, the cloud-free set in opt, the COG"
+          + " research set in cog): per collection AAlist.html listing pages and <tile>/thumbs/thumbindex.html, each"
+          + " linking to the other collections' pages; true-colour thumbnails (in the raw tree), a static STAC 1.0.0"
+          + " catalog and ODC eo3 documents.",
       "In a run (no --tile) the tile, layout and scene list come from the run manifest (SCENELIFT_MANIFEST);"
           + " with --tile it indexes whatever the buckets hold. Only scenes whose inputs changed since the last"
-          + " run are rendered again."
+          + " run are rendered again.",
+      "It indexes what finished: scenes that an earlier stage failed are listed as failed (stage and cause, from"
+          + " their failure records) on thumbindex.html and the raw AAlist.html, and the stages' other scenes are"
+          + " indexed as usual."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:every scene indexed",
-      "1:at least one scene failed (one line each on stderr, a failure record in its folder)",
+      "0:the index is written: every scene indexed, or failed with a failure record and one line on stderr; the"
+          + " pages list every failed scene of the tile, of any stage",
       "2:usage or configuration error",
       "3:infrastructure error (S3 unreachable, manifest unreadable); retryable"
     })
@@ -82,6 +89,16 @@ final class IndexBuildCommand implements Callable<Integer> {
       fallbackValue = "true",
       description = "Render thumbnails from the SR bands (default: ${DEFAULT-VALUE}).")
   boolean thumbnails;
+
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "The public http(s) URL at which the COG tree (the catalog.json folder) is served, e.g."
+              + " https://BUCKET.s3.REGION.amazonaws.com/cog/: STAC links and self links are then absolute URLs under"
+              + " it (a published catalog). Default: SCENELIFT_PUBLIC_URL, else none: relative links only (a"
+              + " self-contained catalog).")
+  String baseUrl;
 
   @Option(
       names = "--force",
@@ -118,6 +135,14 @@ final class IndexBuildCommand implements Callable<Integer> {
       err.println("index-build: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    Optional<PublicUrl> publicUrl;
+    try {
+      String url = baseUrl != null ? baseUrl : env.get(JobEnv.PUBLIC_URL);
+      publicUrl = url == null || url.isBlank() ? Optional.empty() : Optional.of(PublicUrl.parse(url));
+    } catch (IllegalArgumentException e) {
+      err.println("index-build: --base-url/" + JobEnv.PUBLIC_URL + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     int threads = workers != null ? workers : target.workers();
     if (threads < 1) {
       err.println("index-build: --workers must be at least 1");
@@ -126,6 +151,7 @@ final class IndexBuildCommand implements Callable<Integer> {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (S3Client s3 = clients.apply(target.settings())) {
       List<SceneId> expected = target.expected();
+      CollectionRules rules = CollectionRules.DEFAULTS;
       if (target.manifest().isPresent()) {
         RunManifest m;
         try {
@@ -136,9 +162,16 @@ final class IndexBuildCommand implements Callable<Integer> {
         }
         target = target.withManifest(m);
         expected = m.scenes().stream().map(SceneEntry::id).toList();
+        try {
+          rules = CollectionRules.fromOptions(m.options());
+        } catch (IllegalArgumentException e) {
+          err.println("index-build: manifest " + target.manifest().get() + ": " + e.getMessage());
+          return ExitCodes.USAGE;
+        }
       }
       GdalS3.configure(target.settings());
-      OutputNames names = new OutputNames(target.layout());
+      OutputNames names = new OutputNames(target.layout(), target.settings().pathStyle());
+      StacHrefs hrefs = new StacHrefs(names, publicUrl);
       Eo3Documents eo3 = new Eo3Documents();
       ObjectWriter writer = new ObjectWriter(s3);
       SceneIndexer indexer =
@@ -149,19 +182,27 @@ final class IndexBuildCommand implements Callable<Integer> {
               new SceneDescriber(ArdAlbers.wkt2(), new BandReader()),
               thumbnails ? Optional.of(new ThumbnailRenderer(new BandReader(), new TrueColour())) : Optional.empty(),
               new StacDocuments(),
+              hrefs,
               eo3);
       IndexBuilder builder =
-          new IndexBuilder(s3, writer, names, indexer, new Templates(), new StacDocuments(), eo3, pool, out, err);
+          new IndexBuilder(
+              s3, writer, names, indexer, new Templates(), new StacDocuments(), hrefs, eo3, pool, out, err);
       Instant started = Instant.now();
       IndexResult r =
-          builder.build(target.tile(), expected, force || target.force(), "thumbnails=" + thumbnails, target.runId());
+          builder.build(
+              target.tile(),
+              expected,
+              force || target.force(),
+              "thumbnails=" + thumbnails + ";public-url=" + publicUrl.map(PublicUrl::toString).orElse(""),
+              target.runId(),
+              rules);
       new IndexSummary(target.settings()).print(r, out);
-      if (target.job().isPresent() && r.failed().isEmpty()) {
+      if (target.job().isPresent()) {
         try (EventPublisher events = EventPublishers.forJob(target.job().get())) {
           events.publish(SceneEvent.indexed(target.job().get(), 0, Duration.between(started, Instant.now())));
         }
       }
-      return r.failed().isEmpty() ? ExitCodes.OK : ExitCodes.SCENES_FAILED;
+      return ExitCodes.OK;
     } catch (software.amazon.awssdk.core.exception.SdkException e) {
       err.println("index-build: S3 error: " + e.getMessage());
       return ExitCodes.INFRASTRUCTURE;

@@ -1,6 +1,8 @@
 package dev.scenelift.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scenelift.collection.CollectionRules;
+import dev.scenelift.collection.TileCollection;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenelift.describe.MetadataXml;
 import dev.scenelift.describe.SceneDescription;
@@ -19,10 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -52,8 +54,11 @@ final class IndexBuilder {
   private final SceneIndexer indexer;
   private final ListingPages listings;
   private final ThumbIndexPage thumbIndex;
+  private final MapPage mapPage;
+  private final MapAssets mapAssets;
   private final IndexStateStore stateStore;
   private final StacDocuments stac;
+  private final StacHrefs hrefs;
   private final Eo3Documents eo3;
   private final ExecutorService pool;
   private final PrintStream out;
@@ -66,6 +71,7 @@ final class IndexBuilder {
       SceneIndexer indexer,
       Templates templates,
       StacDocuments stac,
+      StacHrefs hrefs,
       Eo3Documents eo3,
       ExecutorService pool,
       PrintStream out,
@@ -77,8 +83,11 @@ final class IndexBuilder {
     this.indexer = indexer;
     this.listings = new ListingPages(templates);
     this.thumbIndex = new ThumbIndexPage(templates, names);
+    this.mapAssets = MapAssets.bundled();
+    this.mapPage = new MapPage(templates, names, mapAssets);
     this.stateStore = new IndexStateStore(s3, names.layout());
     this.stac = stac;
+    this.hrefs = hrefs;
     this.eo3 = eo3;
     this.pool = pool;
     this.out = out;
@@ -89,20 +98,29 @@ final class IndexBuilder {
    * @param expected scenes the run planned (may be empty: then the scenes found in the buckets)
    * @param force render every scene again
    * @param settings what else shapes the outputs (e.g. whether thumbnails are made); part of each fingerprint
+   * @param rules the collections' rules, as the pages state them (membership itself is cloud.json's)
    */
-  IndexResult build(Tile tile, Collection<SceneId> expected, boolean force, String settings, String runId)
+  IndexResult build(
+      Tile tile, Collection<SceneId> expected, boolean force, String settings, String runId, CollectionRules rules)
       throws InterruptedException {
     KeyLayout layout = names.layout();
     IndexState previous = stateStore.read(tile);
     // one listing per prefix serves both the plan and (with this run's writes added) the listing pages
     Map<S3Location, List<ListedObject>> listed = new LinkedHashMap<>();
-    for (S3Location root : List.of(layout.raw(), layout.opt(), layout.cog())) {
-      listed.computeIfAbsent(root, lister::list);
+    for (TileCollection c : TileCollection.values()) {
+      listed.computeIfAbsent(c.root(layout), lister::list);
     }
     Set<String> rawKeys = new HashSet<>();
     listed.get(layout.raw()).forEach(o -> rawKeys.add(o.key()));
     Map<SceneId, SceneInputs> scenes =
         SceneInventory.of(layout, tile, listed.get(layout.raw()), listed.get(layout.cog()), expected);
+    MarkerStore markers = new MarkerStore(s3, layout);
+    List<ListedObject> sceneTrees = new ArrayList<>(listed.get(layout.raw()));
+    sceneTrees.addAll(listed.get(layout.cog()));
+    List<FailureRecord> failures = new ArrayList<>();
+    new SceneFailures(markers, pool).read(layout, tile, sceneTrees).stream()
+        .filter(f -> f.stage() != Stage.INDEX) // this run indexes those scenes again and records its own outcome
+        .forEach(failures::add);
 
     Map<SceneId, SceneRecord> records = new TreeMap<>(Comparator.comparing(SceneId::toString));
     Map<SceneId, Future<SceneResult>> work = new LinkedHashMap<>();
@@ -125,7 +143,6 @@ final class IndexBuilder {
 
     List<String> failed = new ArrayList<>();
     Map<String, SceneDescription> productSamples = new TreeMap<>();
-    MarkerStore markers = new MarkerStore(s3, layout);
     for (Map.Entry<SceneId, Future<SceneResult>> e : work.entrySet()) {
       try {
         SceneResult r = e.getValue().get();
@@ -146,35 +163,63 @@ final class IndexBuilder {
         String line = Stage.INDEX + ": " + e.getKey() + ": " + message;
         failed.add(line);
         err.println(line);
-        markers.markFailed(
-            new FailureRecord(e.getKey(), Stage.INDEX, runId, kind, message, 1, Instant.now()));
+        FailureRecord record = new FailureRecord(e.getKey(), Stage.INDEX, runId, kind, message, 1, Instant.now());
+        markers.markFailed(record);
+        failures.add(record);
       }
     }
+    failures.sort(Comparator.comparing((FailureRecord f) -> f.scene().toString()).thenComparing(FailureRecord::stage));
 
     // --force rewrites every document and page too
     Map<String, String> pageDigests = force ? new HashMap<>() : new HashMap<>(previous.pages());
     for (Map.Entry<String, SceneDescription> p : productSamples.entrySet()) {
       putIfChanged(
-          names.eo3Product(tile, p.getKey()), indexer.yaml(eo3.product(p.getValue())), "application/yaml", pageDigests);
+          names.eo3Product(tile, p.getKey()),
+          indexer.yaml(eo3.product(p.getValue(), commonMeasurements(p.getKey(), records))),
+          "application/yaml",
+          pageDigests);
     }
     boolean hasCatalog = writeStac(tile, scenes, records, pageDigests);
-    putIfChanged(
-        names.thumbIndex(tile),
-        thumbIndex.render(tile, scenes, records, hasCatalog).getBytes(StandardCharsets.UTF_8),
-        "text/html; charset=utf-8",
-        pageDigests);
 
+    Map<TileCollection, Set<SceneId>> members = new EnumMap<>(TileCollection.class);
+    for (TileCollection c : TileCollection.values()) {
+      Set<SceneId> in = new TreeSet<>(Comparator.comparing(SceneId::toString));
+      scenes.keySet().stream()
+          .filter(id -> c == TileCollection.FULL || (records.containsKey(id) && records.get(id).in(c)))
+          .forEach(in::add);
+      members.put(c, in);
+    }
+    Map<TileCollection, Integer> counts = new EnumMap<>(TileCollection.class);
+    members.forEach((c, in) -> counts.put(c, in.size()));
+    CollectionNav nav = new CollectionNav(names, tile, rules, counts);
     int pagesWritten = 0;
-    List<S3Location> tops = new ArrayList<>();
-    for (Map.Entry<S3Location, List<ListedObject>> root : listed.entrySet()) {
-      tops.add(root.getKey().resolve(OutputNames.LISTING_PAGE));
-      List<ListedObject> now = writer.merged(root.getKey(), root.getValue());
-      for (Map.Entry<S3Location, String> page : listings.render(root.getKey(), now).entrySet()) {
+    List<IndexResult.CollectionCount> collections = new ArrayList<>();
+    for (CollectionPages pages : nav.pages()) {
+      TileCollection c = pages.collection();
+      S3Location root = c.root(layout);
+      List<FailureRecord> shown =
+          c == TileCollection.FULL ? failures : failures.stream().filter(f -> members.get(c).contains(f.scene())).toList();
+      putIfChanged(
+          pages.thumbIndex(),
+          thumbIndex
+              .render(c, tile, scenes, records, SceneInventory.folders(layout.tileDir(root, tile), listed.get(root)),
+                  shown, hasCatalog, nav)
+              .getBytes(StandardCharsets.UTF_8),
+          "text/html; charset=utf-8",
+          pageDigests);
+      Map<SceneId, SceneInputs> memberScenes = new TreeMap<>(Comparator.comparing(SceneId::toString));
+      members.get(c).forEach(id -> memberScenes.put(id, scenes.get(id)));
+      writeMap(root, tile, memberScenes, records, pageDigests);
+      List<ListedObject> now = writer.merged(root, listed.get(root));
+      ListingPages.CollectionHeader header =
+          new ListingPages.CollectionHeader(c.title(), c.holds(), nav.rule(c), nav.from(pages.listing(), c));
+      for (Map.Entry<S3Location, String> page : listings.render(root, now, shown, Optional.of(header)).entrySet()) {
         if (putIfChanged(
             page.getKey(), page.getValue().getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", pageDigests)) {
           pagesWritten++;
         }
       }
+      collections.add(new IndexResult.CollectionCount(pages, counts.get(c), nav.rule(c)));
     }
 
     Map<String, SceneRecord> state = new TreeMap<>();
@@ -185,46 +230,88 @@ final class IndexBuilder {
         unchanged,
         missing,
         failed,
+        failures,
         pagesWritten,
-        names.thumbIndex(tile),
-        tops,
+        collections,
         names.stacCatalog());
   }
 
-  /** The collection of the tile (items: scenes with COGs) and the root catalog, keeping other tiles' children. */
+  /**
+   * The measurements every eo3 dataset of a product has (eo3: a product names what each of its datasets must hold; a
+   * dataset may hold more).
+   */
+  private static Set<String> commonMeasurements(String product, Map<SceneId, SceneRecord> records) {
+    Set<String> common = null;
+    for (Map.Entry<SceneId, SceneRecord> r : records.entrySet()) {
+      if (r.getValue().item() && Eo3Documents.productName(r.getKey()).equals(product)) {
+        if (common == null) {
+          common = new TreeSet<>(r.getValue().measurements());
+        } else {
+          common.retainAll(r.getValue().measurements());
+        }
+      }
+    }
+    return common == null ? Set.of() : common;
+  }
+
+  /**
+   * The collection's map.html beside its thumbindex.html, and the map's script and stylesheet in the collection's
+   * bucket when they are not there yet.
+   *
+   * @param root the collection's root
+   * @param scenes the collection's scenes (those with SR COGs are mapped)
+   */
+  private void writeMap(
+      S3Location root,
+      Tile tile,
+      Map<SceneId, SceneInputs> scenes,
+      Map<SceneId, SceneRecord> records,
+      Map<String, String> digests) {
+    mapAssets.publish(s3, writer, root);
+    putIfChanged(
+        names.mapPage(root, tile),
+        mapPage.render(root, tile, scenes, records).getBytes(StandardCharsets.UTF_8),
+        "text/html; charset=utf-8",
+        digests);
+  }
+
+  /**
+   * The collection of the tile (items: scenes with COGs; its extent is theirs) and the root catalog, keeping other
+   * tiles' children.
+   */
   private boolean writeStac(
       Tile tile, Map<SceneId, SceneInputs> scenes, Map<SceneId, SceneRecord> records, Map<String, String> digests) {
-    S3Location collection = names.stacCollection(tile);
-    List<String> items = new ArrayList<>();
-    records.forEach(
-        (id, r) -> {
-          if (r.item()) {
-            items.add(OutputNames.relative(collection, names.stacItem(id)));
-          }
-        });
     if (scenes.isEmpty()) {
       return false;
     }
-    LocalDate first = scenes.keySet().stream().map(SceneId::acquired).min(LocalDate::compareTo).orElseThrow();
-    LocalDate last = scenes.keySet().stream().map(SceneId::acquired).max(LocalDate::compareTo).orElseThrow();
-    S3Location catalog = names.stacCatalog();
+    S3Location collection = names.stacCollection(tile);
+    Map<SceneId, String> items = new LinkedHashMap<>();
+    records.forEach(
+        (id, r) -> {
+          if (r.item()) {
+            items.put(id, hrefs.link(collection, names.stacItem(id)));
+          }
+        });
     putIfChanged(
         collection,
-        Json.writeBytes(stac.collection(tile, OutputNames.relative(collection, catalog), items, first, last)),
+        Json.writeBytes(stac.collection(tile, hrefs.collection(collection), items)),
         "application/json",
         digests);
+    S3Location catalog = names.stacCatalog();
     Set<String> children = new TreeSet<>();
     readJson(catalog)
         .ifPresent(
             c -> {
               for (JsonNode l : c.path("links")) {
                 if ("child".equals(l.path("rel").asText())) {
-                  children.add(l.path("href").asText());
+                  String href = l.path("href").asText();
+                  // written again in today's form (relative, or under today's public URL)
+                  children.add(hrefs.target(catalog, href).map(to -> hrefs.link(catalog, to)).orElse(href));
                 }
               }
             });
-    children.add(OutputNames.relative(catalog, collection));
-    ObjectNode root = stac.catalog(List.copyOf(children));
+    children.add(hrefs.link(catalog, collection));
+    ObjectNode root = stac.catalog(hrefs.catalog(), List.copyOf(children));
     putIfChanged(catalog, Json.writeBytes(root), "application/json", digests);
     return true;
   }

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  */
 record IndexState(int version, Map<String, SceneRecord> scenes, Map<String, String> pages) {
   /** Bump when the outputs change shape, so every scene is rendered again. */
-  static final int VERSION = 1;
+  static final int VERSION = 3;
 
   IndexState {
     scenes = new TreeMap<>(scenes);

@@ -10,6 +10,8 @@ import java.io.PrintStream;
  * browser.
  */
 final class IndexSummary {
+  static final int SHOWN_FAILURES = 20;
+
   private final S3Settings settings;
 
   IndexSummary(S3Settings settings) {
@@ -20,11 +22,22 @@ final class IndexSummary {
     out.printf(
         "index-build: %d scenes rendered, %d unchanged, %d missing, %d failed, %d listing pages written%n",
         r.rendered(), r.unchanged(), r.missing(), r.failed().size(), r.pagesWritten());
-    out.println("  thumbindex: " + where(r.thumbIndex()));
-    for (S3Location l : r.listings()) {
-      out.println("  listing:    " + where(l));
+    for (IndexResult.CollectionCount c : r.collections()) {
+      out.printf("  %s: %d scene%s (%s)%n", c.pages().collection().title(), c.scenes(), c.scenes() == 1 ? "" : "s",
+          c.rule());
+      out.println("    thumbindex: " + where(c.pages().thumbIndex()));
+      out.println("    listing:    " + where(c.pages().listing()));
     }
     out.println("  STAC:       " + where(r.catalog()));
+    if (!r.sceneFailures().isEmpty()) {
+      out.println("  failed scenes of the tile (listed on its pages): " + r.sceneFailures().size());
+      r.sceneFailures().stream()
+          .limit(SHOWN_FAILURES)
+          .forEach(f -> out.println("    " + f.scene() + " " + f.stage() + ": " + f.message()));
+      if (r.sceneFailures().size() > SHOWN_FAILURES) {
+        out.println("    … and " + (r.sceneFailures().size() - SHOWN_FAILURES) + " more on thumbindex.html");
+      }
+    }
   }
 
   private String where(S3Location loc) {

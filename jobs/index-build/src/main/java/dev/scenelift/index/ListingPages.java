@@ -1,5 +1,6 @@
 package dev.scenelift.index;
 
+import dev.scenelift.marker.FailureRecord;
 import dev.scenelift.scene.InvalidSceneIdException;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.store.S3Location;
@@ -19,14 +20,30 @@ final class ListingPages {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+  /**
+   * index-build's own state beside a tile ({@code <tile>/_scenelift/}): written after the listing, so listing it would
+   * make a rerun's pages differ from the first run's.
+   */
+  private static final String STATE_FOLDER = "/_scenelift/";
+  // map.html's assets are not listed either: they sit inside the tree only where a tree is a whole bucket (AWS)
+
   private final Templates templates;
 
   ListingPages(Templates templates) {
     this.templates = templates;
   }
 
-  /** The pages of {@code root}, by location. */
-  Map<S3Location, String> render(S3Location root, List<ListedObject> objects) {
+  /**
+   * The pages of {@code root}, by location.
+   *
+   * @param failures the scenes to list as failed on the top page (none: no such section)
+   * @param header the collection the tree holds, with links to the others' pages, for the top page (empty: none)
+   */
+  Map<S3Location, String> render(
+      S3Location root,
+      List<ListedObject> objects,
+      List<FailureRecord> failures,
+      java.util.Optional<CollectionHeader> header) {
     Map<String, List<ListedObject>> groups = new TreeMap<>();
     List<ListedObject> atRoot = new ArrayList<>();
     String prefix = root.asDirectory().key();
@@ -37,6 +54,9 @@ final class ListingPages {
       }
       String rel = o.key().substring(prefix.length());
       String group = groupOf(rel);
+      if (group.endsWith(STATE_FOLDER) || rel.startsWith(MapAssets.DIR)) {
+        continue;
+      }
       if (group.isEmpty()) {
         atRoot.add(o);
       } else {
@@ -90,7 +110,15 @@ final class ListingPages {
                 !rows.isEmpty(),
                 rows,
                 !atRoot.isEmpty(),
-                rowsOf(atRoot, prefix))));
+                rowsOf(atRoot, prefix),
+                !failures.isEmpty(),
+                failures.size(),
+                FailureRow.of(failures),
+                header.isPresent(),
+                header.map(CollectionHeader::title).orElse(""),
+                header.map(CollectionHeader::holds).orElse(""),
+                header.map(CollectionHeader::rule).orElse(""),
+                header.map(CollectionHeader::links).orElse(List.of()))));
     return pages;
   }
 
@@ -135,5 +163,23 @@ final class ListingPages {
       boolean hasGroups,
       List<GroupRow> groups,
       boolean hasObjects,
-      List<ObjectRow> objects) {}
+      List<ObjectRow> objects,
+      boolean hasFailures,
+      int failureCount,
+      List<FailureRow> failures,
+      boolean hasCollections,
+      String collectionTitle,
+      String holds,
+      String rule,
+      List<CollectionNav.Link> collections) {}
+
+  /**
+   * What a collection's top listing page says of it.
+   *
+   * @param title e.g. {@code Cloud-free}
+   * @param holds what it holds
+   * @param rule its rule in words
+   * @param links every collection's pages, from this page
+   */
+  record CollectionHeader(String title, String holds, String rule, List<CollectionNav.Link> links) {}
 }

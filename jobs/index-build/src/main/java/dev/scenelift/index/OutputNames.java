@@ -1,19 +1,32 @@
 package dev.scenelift.index;
 
+import dev.scenelift.collection.TileCollection;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Tile;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3Location;
 
-/** Where index-build writes, and how to recognise its own outputs in a listing. */
+/** Where index-build writes, how its pages link to each other, and how to recognise its own outputs in a listing. */
 final class OutputNames {
   static final String LISTING_PAGE = "AAlist.html";
   static final String THUMB_INDEX = "thumbindex.html";
+  static final String MAP_PAGE = "map.html";
 
   private final KeyLayout layout;
+  private final boolean pathStyle;
 
+  /** Names for pages served by AWS S3 (virtual-hosted buckets). */
   OutputNames(KeyLayout layout) {
+    this(layout, false);
+  }
+
+  /**
+   * @param pathStyle the store serves {@code /<bucket>/<key>} (the embedded store, its gateway, and its files under
+   *     {@code store/<bucket>/<key>}): a page links into another bucket with a relative path through the bucket level
+   */
+  OutputNames(KeyLayout layout, boolean pathStyle) {
     this.layout = layout;
+    this.pathStyle = pathStyle;
   }
 
   KeyLayout layout() {
@@ -21,7 +34,21 @@ final class OutputNames {
   }
 
   S3Location thumbsDir(Tile tile) {
-    return layout.tileDir(layout.raw(), tile).resolve("thumbs/");
+    return thumbsDir(TileCollection.FULL, tile);
+  }
+
+  /** {@code <root>/<tile>/thumbs/}: the thumbnails live in the full tile's; each collection has its thumbindex.html. */
+  S3Location thumbsDir(TileCollection collection, Tile tile) {
+    return layout.tileDir(collection.root(layout), tile).resolve("thumbs/");
+  }
+
+  S3Location thumbIndex(TileCollection collection, Tile tile) {
+    return thumbsDir(collection, tile).resolve(THUMB_INDEX);
+  }
+
+  /** The collection's top listing page, {@code <root>/AAlist.html}. */
+  S3Location listing(TileCollection collection) {
+    return collection.root(layout).resolve(LISTING_PAGE);
   }
 
   S3Location smallThumb(SceneId scene) {
@@ -34,6 +61,16 @@ final class OutputNames {
 
   S3Location thumbIndex(Tile tile) {
     return thumbsDir(tile).resolve(THUMB_INDEX);
+  }
+
+  /** thumbindex.html of the collection under {@code root}. */
+  S3Location thumbIndex(S3Location root, Tile tile) {
+    return layout.tileDir(root, tile).resolve("thumbs/" + THUMB_INDEX);
+  }
+
+  /** map.html of the collection under {@code root}, beside its thumbindex.html. */
+  S3Location mapPage(S3Location root, Tile tile) {
+    return layout.tileDir(root, tile).resolve("thumbs/" + MAP_PAGE);
   }
 
   S3Location stacCatalog() {
@@ -65,8 +102,25 @@ final class OutputNames {
   }
 
   /**
+   * The href a web page at {@code from} uses for {@code to}: relative within a bucket; across buckets relative through
+   * the bucket level on a path-style store, else the object's {@code https://<bucket>.s3.amazonaws.com/<key>} address
+   * (which a browser opens when the bucket's website or public-read prefixes serve it). Path segments are
+   * percent-encoded.
+   */
+  String href(S3Location from, S3Location to) {
+    if (from.bucket().equals(to.bucket())) {
+      return UrlPaths.encode(relative(from, to));
+    }
+    if (pathStyle) {
+      long depth = from.key().chars().filter(c -> c == '/').count();
+      return "../".repeat((int) depth + 1) + UrlPaths.encode(to.bucket() + "/" + to.key());
+    }
+    return "https://" + to.bucket() + ".s3.amazonaws.com/" + UrlPaths.encode(to.key());
+  }
+
+  /**
    * A relative href from a document at {@code from} to {@code to}; an absolute {@code s3://} URI when they are in
-   * different buckets.
+   * different buckets (what STAC documents use).
    */
   static String relative(S3Location from, S3Location to) {
     if (!from.bucket().equals(to.bucket())) {

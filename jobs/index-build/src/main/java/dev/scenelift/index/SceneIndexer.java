@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.scenelift.collection.TileCollection;
 import dev.scenelift.describe.MetadataXml;
 import dev.scenelift.describe.RasterFile;
+import dev.scenelift.describe.SceneAsset;
 import dev.scenelift.describe.SceneDescriber;
 import dev.scenelift.describe.SceneDescription;
 import dev.scenelift.eo3.Eo3Documents;
@@ -40,6 +42,7 @@ final class SceneIndexer {
   private final SceneDescriber describer;
   private final Optional<ThumbnailRenderer> renderer;
   private final StacDocuments stac;
+  private final StacHrefs hrefs;
   private final Eo3Documents eo3;
   private final ObjectMapper yaml;
   private final ArdMetadataParser parser = new ArdMetadataParser();
@@ -52,6 +55,7 @@ final class SceneIndexer {
       SceneDescriber describer,
       Optional<ThumbnailRenderer> renderer,
       StacDocuments stac,
+      StacHrefs hrefs,
       Eo3Documents eo3) {
     this.s3 = s3;
     this.writer = writer;
@@ -59,12 +63,15 @@ final class SceneIndexer {
     this.describer = describer;
     this.renderer = renderer;
     this.stac = stac;
+    this.hrefs = hrefs;
     this.eo3 = eo3;
     this.yaml =
         new YAMLMapper(
             YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                // a string such as units "1" stays a string for YAML readers ("units: 1" would be a number)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .build());
   }
 
@@ -88,12 +95,7 @@ final class SceneIndexer {
       put(
           item,
           Json.writeBytes(
-              stac.item(
-                  d,
-                  OutputNames.relative(item, names.stacCatalog()),
-                  OutputNames.relative(item, names.stacCollection(id.tile())),
-                  small,
-                  large)),
+              stac.item(d, hrefs.item(item, names.stacCollection(id.tile())), small, large)),
           "application/geo+json");
       S3Location dataset = names.eo3Dataset(id);
       put(dataset, yaml(eo3.dataset(d, large)), "application/yaml");
@@ -109,8 +111,20 @@ final class SceneIndexer {
             v == null ? Double.NaN : v.cloudPercent(),
             v == null ? Double.NaN : v.fillPercent(),
             thumbnail,
-            description.isPresent()),
+            description.isPresent(),
+            description.map(d -> d.assets().stream().map(SceneAsset::key).toList()).orElse(List.of()),
+            memberOf(v)),
         description);
+  }
+
+  private static java.util.Set<String> memberOf(CloudVerdict v) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (TileCollection c : TileCollection.values()) {
+      if (c == TileCollection.FULL || (v != null && v.membership(c).member())) {
+        out.add(c.id());
+      }
+    }
+    return out;
   }
 
   private Optional<CloudVerdict> verdict(SceneInputs in) throws IndexSceneException {

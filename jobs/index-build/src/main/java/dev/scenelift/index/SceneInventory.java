@@ -46,6 +46,19 @@ final class SceneInventory {
     return out;
   }
 
+  /** The scenes of the tile that have a folder under {@code tileDir} in {@code objects}. */
+  static java.util.Set<SceneId> folders(S3Location tileDir, List<ListedObject> objects) {
+    java.util.Set<SceneId> out = new java.util.HashSet<>();
+    for (String name : byScene(tileDir, objects).keySet()) {
+      try {
+        out.add(SceneId.parse(name));
+      } catch (InvalidSceneIdException e) {
+        // not a scene folder, e.g. thumbs/
+      }
+    }
+    return out;
+  }
+
   private static Map<String, List<ListedObject>> byScene(S3Location tileDir, List<ListedObject> objects) {
     Map<String, List<ListedObject>> by = new TreeMap<>();
     String prefix = tileDir.key();

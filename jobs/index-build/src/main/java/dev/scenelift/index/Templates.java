@@ -9,12 +9,14 @@ final class Templates {
   private final Mustache listingTop;
   private final Mustache listingGroup;
   private final Mustache thumbIndex;
+  private final Mustache mapPage;
 
   Templates() {
     DefaultMustacheFactory factory = new DefaultMustacheFactory("dev/scenelift/index");
     listingTop = factory.compile("listing-top.mustache");
     listingGroup = factory.compile("listing-group.mustache");
     thumbIndex = factory.compile("thumbindex.mustache");
+    mapPage = factory.compile("map.mustache");
   }
 
   String listingTop(Object scope) {
@@ -27,6 +29,10 @@ final class Templates {
 
   String thumbIndex(Object scope) {
     return render(thumbIndex, scope);
+  }
+
+  String mapPage(Object scope) {
+    return render(mapPage, scope);
   }
 
   private static String render(Mustache m, Object scope) {

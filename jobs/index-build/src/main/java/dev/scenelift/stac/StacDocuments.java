@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenelift.gdal.ArdAlbers;
 import dev.scenelift.describe.BandNames;
+import dev.scenelift.describe.RasterGrid;
 import dev.scenelift.describe.SceneAsset;
 import dev.scenelift.describe.SceneDescription;
 import dev.scenelift.scene.Bundle;
@@ -13,10 +14,14 @@ import dev.scenelift.scene.Tile;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Builds the documents of a static STAC 1.0.0 catalog: root Catalog, one Collection per tile, one Item per scene. All
- * links and asset hrefs are relative, so the catalog works from any bucket, website or local copy.
+ * Builds the documents of a static STAC 1.0.0 catalog: root Catalog, one Collection per tile, one Item per scene. The
+ * caller gives the structural links ({@link StacLinks}): relative in a self-contained catalog, absolute in a published
+ * one. Asset hrefs stay relative to the item (the COGs are beside it), so they resolve against its self link or its
+ * location alike.
  */
 public final class StacDocuments {
   public static final String STAC_VERSION = "1.0.0";
@@ -38,32 +43,34 @@ public final class StacDocuments {
   /**
    * The root catalog.
    *
-   * @param collectionHrefs relative hrefs of the tiles' collection.json files
+   * @param links its root href (itself) and self link
+   * @param collectionHrefs hrefs of the tiles' collection.json files
    */
-  public ObjectNode catalog(List<String> collectionHrefs) {
+  public ObjectNode catalog(StacLinks links, List<String> collectionHrefs) {
     ObjectNode c = F.objectNode();
     c.put("type", "Catalog");
     c.put("stac_version", STAC_VERSION);
     c.put("id", CATALOG_ID);
     c.put("title", "scenelift: Landsat U.S. ARD, cloud-optimized");
     c.put("description", "Landsat Analysis Ready Data scenes converted to Cloud-Optimized GeoTIFFs by scenelift.");
-    ArrayNode links = c.putArray("links");
-    links.add(link("root", "./catalog.json", "application/json"));
+    ArrayNode out = c.putArray("links");
+    out.add(link("root", links.root(), "application/json"));
+    links.self().ifPresent(self -> out.add(link("self", self, "application/json")));
     for (String href : collectionHrefs) {
-      links.add(link("child", href, "application/json"));
+      out.add(link("child", href, "application/json"));
     }
     return c;
   }
 
   /**
-   * The tile's collection.
+   * The tile's collection. Its extent is that of the items it holds, computed as {@link #item} computes theirs: the
+   * union of their footprints' bounding boxes and the span of their days; with no items, the tile and an open
+   * interval.
    *
-   * @param rootHref relative href of the root catalog
-   * @param itemHrefs relative hrefs of the items
-   * @param first earliest acquisition
-   * @param last latest acquisition
+   * @param links root and parent (the root catalog) and self
+   * @param items the scenes whose items it holds, each with its item's href
    */
-  public ObjectNode collection(Tile tile, String rootHref, List<String> itemHrefs, LocalDate first, LocalDate last) {
+  public ObjectNode collection(Tile tile, StacLinks links, Map<SceneId, String> items) {
     ObjectNode c = F.objectNode();
     c.put("type", "Collection");
     c.put("stac_version", STAC_VERSION);
@@ -80,36 +87,58 @@ public final class StacDocuments {
     usgs.putArray("roles").add("producer").add("licensor");
     usgs.put("url", "https://www.usgs.gov/landsat-missions/landsat-us-analysis-ready-data");
     ObjectNode extent = c.putObject("extent");
-    extent.putObject("spatial").putArray("bbox").add(bboxNode(ArdAlbers.bbox(footprint(tile))));
+    double[] bbox =
+        items.isEmpty()
+            ? ArdAlbers.bbox(footprint(tile))
+            : items.keySet().stream().map(id -> ArdAlbers.bbox(footprint(id.tile()))).reduce(StacDocuments::union)
+                .orElseThrow();
+    extent.putObject("spatial").putArray("bbox").add(bboxNode(bbox));
     ArrayNode interval = extent.putObject("temporal").putArray("interval").addArray();
-    interval.add(first + "T00:00:00Z");
-    interval.add(last + "T23:59:59Z");
-    ArrayNode links = c.putArray("links");
-    links.add(link("root", rootHref, "application/json"));
-    links.add(link("parent", rootHref, "application/json"));
-    links.add(link("self", "./collection.json", "application/json"));
-    links.add(
+    Optional<LocalDate> first = items.keySet().stream().map(SceneId::acquired).min(LocalDate::compareTo);
+    Optional<LocalDate> last = items.keySet().stream().map(SceneId::acquired).max(LocalDate::compareTo);
+    if (first.isPresent()) {
+      interval.add(dayStart(first.get())).add(dayEnd(last.get()));
+    } else {
+      interval.addNull().addNull();
+    }
+    ArrayNode out = c.putArray("links");
+    out.add(link("root", links.root(), "application/json"));
+    out.add(link("parent", links.parent(), "application/json"));
+    links.self().ifPresent(self -> out.add(link("self", self, "application/json")));
+    out.add(
         link(
             "license",
             "https://www.usgs.gov/information-policies-and-instructions/crediting-usgs",
             "text/html"));
-    for (String href : itemHrefs) {
-      links.add(link("item", href, "application/geo+json"));
+    for (String href : items.values()) {
+      out.add(link("item", href, "application/geo+json"));
     }
     return c;
+  }
+
+  /** The first instant of a day, as items' {@code start_datetime} says it. */
+  static String dayStart(LocalDate day) {
+    return day + "T00:00:00Z";
+  }
+
+  /** The last second of a day, as items' {@code end_datetime} says it. */
+  static String dayEnd(LocalDate day) {
+    return day + "T23:59:59Z";
+  }
+
+  private static double[] union(double[] a, double[] b) {
+    return new double[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])};
   }
 
   /**
    * One scene's item.
    *
    * @param d the scene
-   * @param rootHref relative href of the root catalog
-   * @param collectionHref relative href of the collection
-   * @param thumbnailHref relative href of the small thumbnail, or null when there is none
-   * @param overviewHref relative href of the large thumbnail, or null when there is none
+   * @param links root, parent (the collection) and self
+   * @param thumbnailHref href of the small thumbnail relative to the item, or null when there is none
+   * @param overviewHref href of the large thumbnail relative to the item, or null when there is none
    */
-  public ObjectNode item(
-      SceneDescription d, String rootHref, String collectionHref, String thumbnailHref, String overviewHref) {
+  public ObjectNode item(SceneDescription d, StacLinks links, String thumbnailHref, String overviewHref) {
     SceneId id = d.scene();
     ObjectNode item = F.objectNode();
     item.put("type", "Feature");
@@ -132,8 +161,8 @@ public final class StacDocuments {
     } else {
       props.putNull("datetime");
     }
-    props.put("start_datetime", id.acquired() + "T00:00:00Z");
-    props.put("end_datetime", id.acquired() + "T23:59:59Z");
+    props.put("start_datetime", dayStart(id.acquired()));
+    props.put("end_datetime", dayEnd(id.acquired()));
     props.put("platform", id.sensor().stacPlatform());
     ArrayNode instruments = props.putArray("instruments");
     for (String i : instruments(id)) {
@@ -160,22 +189,19 @@ public final class StacDocuments {
             });
     props.put("scenelift:metadata_source", d.metadataSource());
     props.putNull("proj:epsg");
-    props.put("proj:wkt2", d.wkt2());
-    ArrayNode shape = props.putArray("proj:shape");
-    d.shape().forEach(shape::add);
-    ArrayNode transform = props.putArray("proj:transform");
-    d.transform().forEach(transform::add);
+    putGrid(props, d.grid());
     props.put("odc:region_code", id.tile().toString());
 
-    ArrayNode links = item.putArray("links");
-    links.add(link("root", rootHref, "application/json"));
-    links.add(link("parent", collectionHref, "application/json"));
-    links.add(link("collection", collectionHref, "application/json"));
+    ArrayNode out = item.putArray("links");
+    out.add(link("root", links.root(), "application/json"));
+    out.add(link("parent", links.parent(), "application/json"));
+    out.add(link("collection", links.parent(), "application/json"));
+    links.self().ifPresent(self -> out.add(link("self", self, "application/geo+json")));
     item.put("collection", collectionId(id.tile()));
 
     ObjectNode assets = item.putObject("assets");
     for (SceneAsset a : d.assets()) {
-      assets.set(a.key(), asset(id, a));
+      assets.set(a.key(), asset(id, a, d.grid()));
     }
     if (thumbnailHref != null) {
       ObjectNode t = assets.putObject("thumbnail");
@@ -194,7 +220,20 @@ public final class StacDocuments {
     return item;
   }
 
-  private ObjectNode asset(SceneId id, SceneAsset a) {
+  /** The projection fields of a grid, on an item's properties or on an asset whose grid differs from the item's. */
+  private static void putGrid(ObjectNode o, RasterGrid g) {
+    o.put("proj:wkt2", g.wkt2());
+    putShapeAndTransform(o, g);
+  }
+
+  private static void putShapeAndTransform(ObjectNode o, RasterGrid g) {
+    ArrayNode shape = o.putArray("proj:shape");
+    g.shape().forEach(shape::add);
+    ArrayNode transform = o.putArray("proj:transform");
+    g.transform().forEach(transform::add);
+  }
+
+  private ObjectNode asset(SceneId id, SceneAsset a, RasterGrid itemGrid) {
     ObjectNode o = F.objectNode();
     o.put("href", a.href());
     o.put("type", a.cloudOptimized() ? COG_TYPE : TIFF_TYPE);
@@ -216,7 +255,18 @@ public final class StacDocuments {
     a.facts().nodata().ifPresent(n -> raster.put("nodata", n));
     a.facts().scale().ifPresent(s -> raster.put("scale", s));
     a.facts().offset().ifPresent(s -> raster.put("offset", s));
-    raster.put("spatial_resolution", 30);
+    a.grid().ifPresent(
+        g -> {
+          g.spatialResolutionMetres().ifPresent(r -> raster.put("spatial_resolution", r));
+          // the projection extension lets an asset state what differs from the item's grid
+          if (!g.wkt2().equals(itemGrid.wkt2())) {
+            o.putNull("proj:epsg");
+            o.put("proj:wkt2", g.wkt2());
+          }
+          if (!g.shape().equals(itemGrid.shape()) || !g.transform().equals(itemGrid.transform())) {
+            putShapeAndTransform(o, g);
+          }
+        });
     return o;
   }
 

@@ -55,6 +55,8 @@ public final class Chromium implements AutoCloseable {
                 "--headless",
                 "--no-sandbox",
                 "--disable-gpu",
+                // WebGL (the map's COG layers) in software: Chromium no longer falls back to it unasked
+                "--enable-unsafe-swiftshader",
                 "--no-first-run",
                 "--disable-background-networking",
                 "--disable-component-update",

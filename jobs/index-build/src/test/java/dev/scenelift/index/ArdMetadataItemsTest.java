@@ -196,6 +196,26 @@ class ArdMetadataItemsTest {
   }
 
   @Test
+  void eo3DocumentsOfScenesDescribedFromTheXmlValidateAndTheProductHoldsWhatEveryDatasetHas() throws Exception {
+    dev.scenelift.eo3.Eo3Schemas eo3Schemas = new dev.scenelift.eo3.Eo3Schemas();
+    S3Location productLoc = new OutputNames(layout).eo3Product(TILE, "landsat_ard_c1_oli_tirs");
+    JsonNode product =
+        new YAMLMapper().readTree(s3.getObjectAsBytes(b -> b.bucket("scenelift").key(productLoc.key())).asByteArray());
+    assertThat(eo3Schemas.validate(dev.scenelift.eo3.Eo3Schemas.Kind.EO3_PRODUCT, product)).isEmpty();
+    assertThat(eo3Schemas.validate(dev.scenelift.eo3.Eo3Schemas.Kind.DATACUBE_PRODUCT, product)).isEmpty();
+    List<JsonNode> datasets = new java.util.ArrayList<>();
+    for (SceneId id : List.of(WITH_XML, OTHERS_XML, BROKEN_XML, XML_NEXT_TO_COGS)) {
+      JsonNode d = eo3(id);
+      assertThat(eo3Schemas.validate(dev.scenelift.eo3.Eo3Schemas.Kind.EO3_DATASET, d)).as(id.toString()).isEmpty();
+      datasets.add(d);
+    }
+    assertThat(dev.scenelift.eo3.Eo3Consistency.problems(product, datasets)).isEmpty();
+    // only the sample scene has angle bands: the product names what all four have, the sample's dataset holds more
+    assertThat(product.get("measurements")).extracting(m -> m.get("name").asText()).containsExactly("srb4");
+    assertThat(eo3(WITH_XML).get("measurements").has("soa4")).isTrue();
+  }
+
+  @Test
   void xmlCopyNextToTheCogsIsUsedWhenTheRawTreeHasNone() throws Exception {
     JsonNode item = item(XML_NEXT_TO_COGS);
     JsonNode p = item.get("properties");

@@ -7,13 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.scenelift.eo3.Eo3Consistency;
 import dev.scenelift.eo3.Eo3Documents;
+import dev.scenelift.eo3.Eo3Schemas;
 import dev.scenelift.json.Json;
+import dev.scenelift.stac.StacNodeValidator;
 import dev.scenelift.stac.StacSchemas;
 import dev.scenelift.store.S3Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogDocumentsTest {
   private IndexedTile tile;
   private final StacSchemas schemas = new StacSchemas();
+  private final StacNodeValidator stacNodeValidator = new StacNodeValidator();
+  private final Eo3Schemas eo3Schemas = new Eo3Schemas();
+  @TempDir Path work;
 
   @BeforeAll
   void index(@TempDir Path tmp) throws Exception {
@@ -58,6 +65,42 @@ class CatalogDocumentsTest {
   }
 
   @Test
+  void everyStacDocumentPassesStacNodeValidatorOffline() throws Exception {
+    List<Path> files = StacFiles.copyOut(tile.s3, tile.layout, work.resolve("store"));
+    assertThat(files).hasSize(3);
+    StacNodeValidator.Result r = stacNodeValidator.validate(files, work);
+    assertThat(r.allValid(files.size())).as(r.output()).isTrue();
+  }
+
+  @Test
+  void stacNodeValidatorFailsBrokenDocumentsAndSchemasItCannotFindOffline() throws Exception {
+    ObjectNode item = (ObjectNode) json(tile.names().stacItem(L8));
+    ObjectNode badCloud = item.deepCopy();
+    ((ObjectNode) badCloud.get("properties")).put("eo:cloud_cover", 150);
+    ObjectNode noId = item.deepCopy();
+    noId.remove("id");
+    ObjectNode notOffline = item.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ArrayNode) notOffline.get("stac_extensions"))
+        .add("https://stac-extensions.github.io/sat/v1.0.0/schema.json");
+    ObjectNode collection = (ObjectNode) json(tile.names().stacCollection(TILE));
+    collection.remove("extent");
+    List<Path> broken = new ArrayList<>();
+    for (Map.Entry<String, ObjectNode> e :
+        Map.of("cloud", badCloud, "id", noId, "offline", notOffline, "extent", collection).entrySet()) {
+      broken.add(java.nio.file.Files.write(work.resolve(e.getKey() + ".json"), Json.writeBytes(e.getValue())));
+    }
+    StacNodeValidator.Result r = stacNodeValidator.validate(broken, work);
+    assertThat(r.exit()).as(r.output()).isEqualTo(1);
+    assertThat(r.files()).isEqualTo(4);
+    assertThat(r.valid()).as(r.output()).isZero();
+    assertThat(r.output())
+        .contains("must be <= 100")
+        .contains("must have required property 'id'")
+        .contains("must have required property 'extent'")
+        .contains("https://stac-extensions.github.io/sat/v1.0.0/schema.json' not found");
+  }
+
+  @Test
   void validatorRejectsAnItemThatBreaksAnExtension() throws Exception {
     ObjectNode item = (ObjectNode) json(tile.names().stacItem(L8));
     ((ObjectNode) item.get("properties")).put("eo:cloud_cover", 150);
@@ -72,8 +115,8 @@ class CatalogDocumentsTest {
     assertThat(p.get("proj:epsg").isNull()).isTrue();
     assertThat(p.get("proj:wkt2").asText()).contains("Albers");
     assertThat(p.get("proj:shape").toString()).isEqualTo("[250,250]");
-    assertThat(p.get("eo:cloud_cover").asDouble()).isEqualTo(2.5);
-    assertThat(p.get("scenelift:fill_percent").asDouble()).isEqualTo(10.0);
+    assertThat(p.get("eo:cloud_cover").asDouble()).isEqualTo(0.5);
+    assertThat(p.get("scenelift:fill_percent").asDouble()).isEqualTo(3.0);
     assertThat(p.get("start_datetime").asText()).isEqualTo("2013-04-14T00:00:00Z");
     assertThat(p.get("platform").asText()).isEqualTo("landsat-8");
     JsonNode red = item.get("assets").get("srb4");
@@ -149,12 +192,62 @@ class CatalogDocumentsTest {
     assertThat(p.get("datetime").asText()).startsWith("2013-04-14");
     assertThat(p.get("eo:platform").asText()).isEqualTo("landsat-8");
     assertThat(p.get("eo:instrument").asText()).isEqualTo("OLI_TIRS");
-    assertThat(p.get("eo:cloud_cover").asDouble()).isEqualTo(2.5);
+    assertThat(p.get("eo:cloud_cover").asDouble()).isEqualTo(0.5);
     assertThat(p.get("odc:region_code").asText()).isEqualTo("h03v03");
     assertThat(p.get("odc:file_format").asText()).isEqualTo("GeoTIFF");
     assertThat(d.get("measurements").size()).isEqualTo(3);
     d.get("measurements")
         .forEach(m -> assertThat(tile.exists(resolve(loc, m.get("path").asText()))).as(m.toString()).isTrue());
+  }
+
+  @Test
+  void eo3ProductValidatesAgainstEo3sAndDatacubeCoresProductSchemas() throws Exception {
+    JsonNode product = yaml(tile.names().eo3Product(TILE, "landsat_ard_c1_oli_tirs"));
+    assertThat(eo3Schemas.validate(Eo3Schemas.Kind.EO3_PRODUCT, product)).isEmpty();
+    assertThat(eo3Schemas.validate(Eo3Schemas.Kind.DATACUBE_PRODUCT, product)).isEmpty();
+    // YAML readers see units as strings only when they are quoted
+    assertThat(tile.read(tile.names().eo3Product(TILE, "landsat_ard_c1_oli_tirs"))).contains("units: \"1\"");
+  }
+
+  @Test
+  void eo3DatasetValidatesAgainstEo3sDatasetSchemaAndMatchesItsProduct() throws Exception {
+    JsonNode dataset = yaml(tile.names().eo3Dataset(L8));
+    assertThat(eo3Schemas.validate(Eo3Schemas.Kind.EO3_DATASET, dataset)).isEmpty();
+    JsonNode product = yaml(tile.names().eo3Product(TILE, "landsat_ard_c1_oli_tirs"));
+    assertThat(Eo3Consistency.problems(product, List.of(dataset))).isEmpty();
+  }
+
+  @Test
+  void eo3SchemasAndChecksRejectBrokenDocuments() throws Exception {
+    JsonNode product =
+        new YAMLMapper()
+            .readTree(tile.read(tile.names().eo3Product(TILE, "landsat_ard_c1_oli_tirs")).replace("units: \"1\"", "units: 1"));
+    assertThat(eo3Schemas.validate(Eo3Schemas.Kind.EO3_PRODUCT, product)).hasSize(3).allMatch(e -> e.contains("units"));
+    assertThat(eo3Schemas.validate(Eo3Schemas.Kind.DATACUBE_PRODUCT, product)).hasSize(3);
+
+    ObjectNode dataset = (ObjectNode) yaml(tile.names().eo3Dataset(L8));
+    ObjectNode broken = dataset.deepCopy();
+    broken.put("id", "LC08-not-a-uuid");
+    broken.put("label", "has spaces");
+    broken.put("crs", 5070);
+    ((com.fasterxml.jackson.databind.node.ArrayNode) broken.at("/grids/default/transform")).removeAll().add(1).add(2);
+    ((ObjectNode) broken.get("properties")).remove("odc:processing_datetime");
+    assertThat(eo3Schemas.validate(Eo3Schemas.Kind.EO3_DATASET, broken))
+        .anyMatch(e -> e.contains("/id") && e.contains("uuid"))
+        .anyMatch(e -> e.contains("/label"))
+        .anyMatch(e -> e.contains("/crs"))
+        .anyMatch(e -> e.contains("/grids/default/transform"))
+        .anyMatch(e -> e.contains("odc:processing_datetime"));
+
+    ObjectNode otherProduct = (ObjectNode) yaml(tile.names().eo3Product(TILE, "landsat_ard_c1_oli_tirs"));
+    ((ObjectNode) otherProduct.at("/metadata/properties")).put("eo:instrument", "TM");
+    ((ObjectNode) otherProduct.at("/measurements/0")).put("nodata", 70000).put("dtype", "int16");
+    ObjectNode notCrs = dataset.deepCopy();
+    notCrs.put("crs", "not a CRS");
+    assertThat(Eo3Consistency.problems(otherProduct, List.of(notCrs)))
+        .anyMatch(p -> p.contains("does not match its product"))
+        .anyMatch(p -> p.contains("nodata 70000 does not fit int16"))
+        .anyMatch(p -> p.contains("crs"));
   }
 
   @Test
@@ -167,7 +260,8 @@ class CatalogDocumentsTest {
       names.add(m.get("name").asText());
       assertThat(m.get("dtype").asText()).isEqualTo("int16");
       assertThat(m.get("nodata").asDouble()).isEqualTo(-9999);
-      assertThat(m.has("units")).isTrue();
+      assertThat(m.get("units").isTextual()).as(m.toString()).isTrue();
+      assertThat(m.get("units").asText()).isEqualTo("1");
     }
     assertThat(names).containsExactly("srb2", "srb3", "srb4");
   }

@@ -171,7 +171,7 @@ public final class IndexBuildBench {
       boolean clear = cloud <= 10;
       CloudVerdict v =
           new CloudVerdict(
-              id, clear, clear ? "clear" : "cloud " + cloud + "% > 10%", Map.of("cloud", cloud, "fill", 12.0),
+              id, clear, clear ? "clear" : "cloud " + cloud + "% > 10%", Map.of(), Map.of("cloud", cloud, "fill", 12.0),
               Map.of(), Map.of("max-cloud", "10"), "bench", Instant.parse("2026-01-01T00:00:00Z"));
       puts.add(new String[] {layout.cloudVerdict(id).key(), Json.write(v)});
       if (clear) {

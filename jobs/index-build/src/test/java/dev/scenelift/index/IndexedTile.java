@@ -10,8 +10,6 @@ import dev.scenelift.store.KeyLayout;
 import dev.scenelift.manifest.ManifestStore;
 import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.store.S3Location;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,23 +31,33 @@ final class IndexedTile implements AutoCloseable {
 
   final EmbeddedS3Store store;
   final S3Client s3;
-  final KeyLayout layout = KeyLayout.inBucket("scenelift");
+  final KeyLayout layout;
   final TileFixture fixture;
   final S3Location manifest;
   String lastOut = "";
   String lastErr = "";
 
   IndexedTile(Path tmp) throws Exception {
+    this(tmp, KeyLayout.inBucket("scenelift"));
+  }
+
+  /** The same tile in another layout, e.g. each collection in a bucket of its own; the buckets are created. */
+  IndexedTile(Path tmp, KeyLayout layout) throws Exception {
+    this.layout = layout;
     store = EmbeddedS3Store.inMemory();
     s3 = S3ClientFactory.create(store.settings());
-    s3.createBucket(b -> b.bucket("scenelift"));
+    for (String bucket :
+        new java.util.TreeSet<>(List.of(layout.raw().bucket(), layout.opt().bucket(), layout.cog().bucket(),
+            layout.runs().bucket()))) {
+      s3.createBucket(b -> b.bucket(bucket));
+    }
     fixture = new TileFixture(s3, layout, tmp);
     // red: bright to the right; green: bright downwards; blue: constant-ish; top-left corner nodata
     IntBinaryOperator red = (x, y) -> corner(x, y) ? TileFixture.NODATA : 100 + x * 30;
     IntBinaryOperator green = (x, y) -> corner(x, y) ? TileFixture.NODATA : 100 + y * 30;
     IntBinaryOperator blue = (x, y) -> corner(x, y) ? TileFixture.NODATA : 500 + (x + y) % 7;
     fixture.scene(L8, Map.of("B4", red, "B3", green, "B2", blue), true);
-    fixture.verdict(L8, true, 2.5, 10);
+    fixture.verdict(L8, true, 0.5, 3); // in the COG research set too
     fixture.scene(L5, Map.of("B3", red, "B2", green, "B1", blue), false);
     fixture.verdict(L5, false, 45, 3);
     // L8 has no metadata XML (the fallback); L5 has a stub one, a small object the listing pages sort by size
@@ -85,22 +93,15 @@ final class IndexedTile implements AutoCloseable {
   }
 
   int run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        new IndexBuildEntryPoint()
-            .run(
-                List.of(args),
-                env,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    lastOut = out.toString(StandardCharsets.UTF_8);
-    lastErr = err.toString(StandardCharsets.UTF_8);
-    return code;
+    IndexBuildRun r = IndexBuildRun.of(env, args);
+    lastOut = r.out();
+    lastErr = r.err();
+    return r.exit();
   }
 
+  /** Names as index-build sees them on this (path-style) store. */
   OutputNames names() {
-    return new OutputNames(layout);
+    return new OutputNames(layout, true);
   }
 
   String read(S3Location loc) {

@@ -28,7 +28,9 @@ class ListingPagesTest {
                 obj(SCENE + "SR/a_SRB4.tif", 2048),
                 obj(SCENE + "cloud.json", 100),
                 obj("h03v03/thumbs/x.png", 10),
-                obj("README.txt", 5)));
+                obj("README.txt", 5)),
+            List.of(),
+            java.util.Optional.empty());
     assertThat(out.keySet())
         .extracting(S3Location::toString)
         .containsExactlyInAnyOrder(
@@ -44,10 +46,21 @@ class ListingPagesTest {
   }
 
   @Test
+  void indexBuildsOwnStateIsNotListedSoARerunWritesTheSamePages() {
+    List<ListedObject> firstRun = List.of(obj(SCENE + "cloud.json", 100), obj(SCENE + "_scenelift/a.done.json", 2));
+    List<ListedObject> rerun = new java.util.ArrayList<>(firstRun);
+    rerun.add(obj("h03v03/_scenelift/index-state.json", 40));
+    Map<S3Location, String> first = pages.render(RAW, firstRun, List.of(), java.util.Optional.empty());
+    Map<S3Location, String> second = pages.render(RAW, rerun, List.of(), java.util.Optional.empty());
+    assertThat(second).isEqualTo(first);
+    assertThat(first.get(RAW.resolve(SCENE + "AAlist.html"))).contains("href=\"_scenelift/a.done.json\"");
+  }
+
+  @Test
   void hostileKeysRenderAsTextAndLinkPercentEncoded() {
     String hostile = "h03v03/odd/<script>alert('x')<script>&\"q\".txt";
     String page =
-        pages.render(RAW, List.of(obj(hostile, 1))).get(RAW.resolve("h03v03/odd/AAlist.html"));
+        pages.render(RAW, List.of(obj(hostile, 1)), List.of(), java.util.Optional.empty()).get(RAW.resolve("h03v03/odd/AAlist.html"));
     assertThat(page).doesNotContain("<script>alert");
     assertThat(page).contains("&lt;script&gt;alert(");
     assertThat(page).contains("href=\"%3Cscript%3Ealert%28%27x%27%29%3C");

@@ -9,7 +9,11 @@ import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Tile;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3Location;
+import dev.scenelift.collection.CollectionRules;
+import dev.scenelift.collection.Membership;
+import dev.scenelift.collection.TileCollection;
 import dev.scenelift.verdict.CloudVerdict;
+import java.util.EnumMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,16 +38,23 @@ final class TileFixture {
   private final KeyLayout layout;
   private final Path tmp;
   private final Tile tile;
+  private final int pixels;
 
   TileFixture(S3Client s3, KeyLayout layout, Path tmp) {
     this(s3, layout, tmp, Tile.parse("h03v03"));
   }
 
   TileFixture(S3Client s3, KeyLayout layout, Path tmp, Tile tile) {
+    this(s3, layout, tmp, tile, PIXELS);
+  }
+
+  /** A fixture whose bands are {@code pixels} square (their pixel size grows as they shrink: one tile each). */
+  TileFixture(S3Client s3, KeyLayout layout, Path tmp, Tile tile, int pixels) {
     this.s3 = s3;
     this.layout = layout;
     this.tmp = tmp;
     this.tile = tile;
+    this.pixels = pixels;
   }
 
   /** A band whose pixel at (x, y) is {@code value.applyAsInt(x, y)}; a value of NODATA stays nodata. */
@@ -53,24 +64,29 @@ final class TileFixture {
 
   /** A band as above; without {@code declareNodata} the GeoTIFF states no nodata value at all. */
   Path band(String name, IntBinaryOperator value, boolean declareNodata) {
+    return band(name, value, declareNodata, pixels);
+  }
+
+  /** A band covering the tile with {@code pixels} per side, whatever the fixture's own size (150 km / pixels each). */
+  Path band(String name, IntBinaryOperator value, boolean declareNodata, int pixels) {
     Gdal.init();
     Path file = tmp.resolve(name);
     Dataset ds =
-        gdal.GetDriverByName("GTiff").Create(file.toString(), PIXELS, PIXELS, 1, gdalconstConstants.GDT_Int16);
+        gdal.GetDriverByName("GTiff").Create(file.toString(), pixels, pixels, 1, gdalconstConstants.GDT_Int16);
     try (GdalDataset owned = GdalDataset.own(ds)) {
-      double px = Tile.SIZE_METRES / PIXELS;
+      double px = Tile.SIZE_METRES / pixels;
       ds.SetGeoTransform(new double[] {tile.upperLeftX(), px, 0, tile.upperLeftY(), 0, -px});
       ds.SetProjection(ArdAlbers.wkt2());
-      short[] data = new short[PIXELS * PIXELS];
-      for (int y = 0; y < PIXELS; y++) {
-        for (int x = 0; x < PIXELS; x++) {
-          data[y * PIXELS + x] = (short) value.applyAsInt(x, y);
+      short[] data = new short[pixels * pixels];
+      for (int y = 0; y < pixels; y++) {
+        for (int x = 0; x < pixels; x++) {
+          data[y * pixels + x] = (short) value.applyAsInt(x, y);
         }
       }
       if (declareNodata) {
         ds.GetRasterBand(1).SetNoDataValue(NODATA);
       }
-      ds.GetRasterBand(1).WriteRaster(0, 0, PIXELS, PIXELS, PIXELS, PIXELS, gdalconstConstants.GDT_Int16, data);
+      ds.GetRasterBand(1).WriteRaster(0, 0, pixels, pixels, pixels, pixels, gdalconstConstants.GDT_Int16, data);
     }
     return file;
   }
@@ -102,8 +118,13 @@ final class TileFixture {
 
   /** Uploads a band of another bundle as a COG only, e.g. the TA solar angle bands; no nodata value declared. */
   void cogBand(SceneId id, Bundle bundle, String code, IntBinaryOperator value) throws IOException {
+    cogBand(id, bundle, code, value, pixels);
+  }
+
+  /** As above, on a grid of {@code pixels} per side over the same tile. */
+  void cogBand(SceneId id, Bundle bundle, String code, IntBinaryOperator value, int pixels) throws IOException {
     String file = id + "_" + code + ".tif";
-    Path tif = band(file, value, false);
+    Path tif = band(file, value, false, pixels);
     put(layout.cogObject(id, bundle, file), Files.readAllBytes(cogOf(tif)), "image/tiff");
   }
 
@@ -112,16 +133,15 @@ final class TileFixture {
     put(layout.metadataXml(layout.raw(), id), xml, "application/xml");
   }
 
+  /**
+   * Stores a verdict: cloud-free as {@code clear} says, the COG research set as the default rule judges the figures.
+   */
   void verdict(SceneId id, boolean clear, double cloud, double fill) {
+    Map<String, Double> percent = Map.of("cloud", cloud, "fill", fill, "clear", 100 - cloud, "shadow", 0.0);
+    Map<TileCollection, Membership> m = new EnumMap<>(CollectionRules.DEFAULTS.judge(id.sensor(), percent));
+    m.put(TileCollection.CLOUD_FREE, new Membership(clear, clear ? "clear" : "cloud " + cloud + "% > 10%"));
     CloudVerdict v =
-        new CloudVerdict(
-            id,
-            clear,
-            clear ? "clear" : "cloud " + cloud + "% > 10%",
-            Map.of("cloud", cloud, "fill", fill, "clear", 100 - cloud),
-            Map.of(),
-            Map.of("max-cloud", "10"),
-            "run-1",
+        CloudVerdict.of(id, m, percent, Map.of(), CollectionRules.DEFAULTS.asOptions(), "run-1",
             Instant.parse("2026-01-01T00:00:00Z"));
     put(layout.cloudVerdict(id), Json.writeBytes(v), "application/json");
   }

@@ -21,6 +21,11 @@ public final class AwsOptions {
   public static final String ENV_COG_BUCKET = "SCENELIFT_COG_BUCKET";
   public static final String ENV_RUNS_BUCKET = "SCENELIFT_RUNS_BUCKET";
   public static final String ENV_BATCH_ENDPOINT = "SCENELIFT_BATCH_ENDPOINT";
+  /** The jobs read the same name ({@link dev.scenelift.job.JobEnv#S3_ENDPOINT}). */
+  public static final String ENV_S3_ENDPOINT = dev.scenelift.job.JobEnv.S3_ENDPOINT;
+  /** The jobs read the same name ({@link dev.scenelift.job.JobEnv#SQS_ENDPOINT}). */
+  public static final String ENV_SQS_ENDPOINT = dev.scenelift.job.JobEnv.SQS_ENDPOINT;
+  public static final String ENV_LAYOUT = "SCENELIFT_LAYOUT";
 
   @Option(
       names = "--config",
@@ -91,12 +96,44 @@ public final class AwsOptions {
   String runsBucket;
 
   @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      description =
+          "Where the three collections live on AWS (env " + ENV_LAYOUT + "): buckets (the raw, opt and cog buckets,"
+              + " each tree at its bucket's root) or prefixes (raw/, opt/, cog/ of the raw bucket). The embedded"
+              + " store always uses prefixes of its bucket. Default: the config's layout, else buckets when an opt or"
+              + " cog bucket is given, else prefixes.")
+  String layout;
+
+  @Option(
       names = "--batch-endpoint",
       paramLabel = "URL",
       description =
           "Endpoint override for the AWS Batch API, e.g. LocalStack (env " + ENV_BATCH_ENDPOINT + ")."
               + " Default: AWS's regional endpoint.")
   URI batchEndpoint;
+
+  @Option(
+      names = "--s3-endpoint",
+      paramLabel = "URL",
+      description =
+          "Endpoint override for S3, e.g. an S3-compatible store (env " + ENV_S3_ENDPOINT + "); path-style"
+              + " addressing. Passed on to the jobs. Default: AWS's regional endpoint.")
+  URI s3Endpoint;
+
+  @Option(
+      names = "--sqs-endpoint",
+      paramLabel = "URL",
+      description =
+          "Endpoint override for SQS, e.g. LocalStack or ElasticMQ (env " + ENV_SQS_ENDPOINT + "): the events and"
+              + " landing queues are reached there whatever host their URLs name. Passed on to the jobs. Default:"
+              + " the queue URL's host.")
+  URI sqsEndpoint;
+
+  /** {@code --layout} as given on the command line. */
+  public Optional<String> layoutFlag() {
+    return Optional.ofNullable(layout).map(String::strip);
+  }
 
   /** The effective configuration from flags, the given environment and the config file. */
   public AwsRunConfig resolve(Map<String, String> env) {
@@ -114,7 +151,11 @@ public final class AwsOptions {
             env(env, ENV_EVENTS_QUEUE).map(URI::create),
             Map.of(),
             PriceTable.defaults(),
-            env(env, ENV_BATCH_ENDPOINT).map(URI::create));
+            new ServiceEndpoints(
+                env(env, ENV_BATCH_ENDPOINT).map(v -> endpoint(ENV_BATCH_ENDPOINT, v)),
+                env(env, ENV_S3_ENDPOINT).map(v -> endpoint(ENV_S3_ENDPOINT, v)),
+                env(env, ENV_SQS_ENDPOINT).map(v -> endpoint(ENV_SQS_ENDPOINT, v))),
+            env(env, ENV_LAYOUT));
     Map<Stage, String> defs = new EnumMap<>(Stage.class);
     if (jobDefinitions != null) {
       jobDefinitions.forEach(
@@ -138,8 +179,25 @@ public final class AwsOptions {
             Optional.ofNullable(eventsQueue),
             Map.of(),
             PriceTable.defaults(),
-            Optional.ofNullable(batchEndpoint));
+            new ServiceEndpoints(
+                Optional.ofNullable(batchEndpoint).map(u -> endpoint("--batch-endpoint", u.toString())),
+                Optional.ofNullable(s3Endpoint).map(u -> endpoint("--s3-endpoint", u.toString())),
+                Optional.ofNullable(sqsEndpoint).map(u -> endpoint("--sqs-endpoint", u.toString()))),
+            Optional.ofNullable(layout));
     return base.overriddenBy(fromEnv).overriddenBy(fromFlags);
+  }
+
+  /** An absolute http(s) URL, or a one-line error naming where it came from. */
+  private static URI endpoint(String from, String value) {
+    try {
+      URI uri = new URI(value);
+      if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        throw new AwsConfigException(from + " must be an http(s) URL, got '" + value + "'");
+      }
+      return uri;
+    } catch (java.net.URISyntaxException e) {
+      throw new AwsConfigException(from + " must be an http(s) URL, got '" + value + "'");
+    }
   }
 
   private static Optional<String> env(Map<String, String> env, String name) {

@@ -5,6 +5,7 @@ import dev.scenelift.json.Json;
 import dev.scenelift.scene.Stage;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3Location;
+import dev.scenelift.store.S3Settings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * …, "sensitive": …}}) or from a plain object of the same names: {@code region}, {@code job_queue}, {@code
  * job_definitions} (job name → definition name), {@code raw_bucket}, {@code opt_bucket}, {@code cog_bucket}, {@code
  * runs_bucket}, {@code events_queue_url}, {@code ecr_repositories}, and optionally {@code prices} ({@link PriceTable}
- * fields) and {@code batch_endpoint}.
+ * fields) and the endpoint overrides {@code batch_endpoint}, {@code s3_endpoint}, {@code sqs_endpoint}.
  *
  * @param region AWS region; empty means the SDK's default chain
  * @param jobQueue Batch job queue name or ARN; empty means "not on AWS"
@@ -35,7 +36,10 @@ import java.util.Optional;
  * @param eventsQueue SQS queue URL for scene events
  * @param ecrRepositories job name → image repository URL (informational; the job definitions name the images)
  * @param prices the estimate's price table
- * @param batchEndpoint endpoint override for the Batch API (LocalStack, tests)
+ * @param endpoints endpoint overrides for Batch, S3 and SQS (S3-compatible stores, LocalStack, tests)
+ * @param collectionLayout {@code buckets} (each collection a bucket of its own) or {@code prefixes} (raw/, opt/, cog/
+ *     in the raw bucket), as infra's {@code layout} output says; empty: buckets when an opt or cog bucket is
+ *     configured, else prefixes
  */
 public record AwsRunConfig(
     Optional<String> region,
@@ -48,7 +52,10 @@ public record AwsRunConfig(
     Optional<URI> eventsQueue,
     Map<String, String> ecrRepositories,
     PriceTable prices,
-    Optional<URI> batchEndpoint) {
+    ServiceEndpoints endpoints,
+    Optional<String> collectionLayout) {
+  public static final String BUCKETS = "buckets";
+  public static final String PREFIXES = "prefixes";
 
   public AwsRunConfig {
     Objects.requireNonNull(region, "region");
@@ -61,7 +68,16 @@ public record AwsRunConfig(
     Objects.requireNonNull(eventsQueue, "eventsQueue");
     ecrRepositories = Map.copyOf(ecrRepositories);
     Objects.requireNonNull(prices, "prices");
-    Objects.requireNonNull(batchEndpoint, "batchEndpoint");
+    Objects.requireNonNull(endpoints, "endpoints");
+    collectionLayout = Objects.requireNonNull(collectionLayout, "collectionLayout").map(AwsRunConfig::checkLayout);
+  }
+
+  private static String checkLayout(String value) {
+    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!v.equals(BUCKETS) && !v.equals(PREFIXES)) {
+      throw new AwsConfigException("layout must be buckets or prefixes, got '" + value + "'");
+    }
+    return v;
   }
 
   /** Nothing configured: the embedded engine's case. */
@@ -77,6 +93,7 @@ public record AwsRunConfig(
         Optional.empty(),
         Map.of(),
         PriceTable.defaults(),
+        ServiceEndpoints.aws(),
         Optional.empty());
   }
 
@@ -120,7 +137,17 @@ public record AwsRunConfig(
         text(root, "events_queue_url").map(v -> uri("events_queue_url", v)),
         stringMap(root, "ecr_repositories"),
         PriceTable.defaults().withOverrides(value(root, "prices")),
-        text(root, "batch_endpoint").map(v -> uri("batch_endpoint", v)));
+        new ServiceEndpoints(
+            text(root, "batch_endpoint").map(v -> uri("batch_endpoint", v)),
+            text(root, "s3_endpoint").map(v -> uri("s3_endpoint", v)),
+            text(root, "sqs_endpoint").map(v -> uri("sqs_endpoint", v))),
+        text(root, "layout"));
+  }
+
+  /** How the submitter and the jobs reach S3: the region, and the endpoint override (path-style) when there is one. */
+  public S3Settings s3() {
+    S3Settings aws = S3Settings.aws(region);
+    return endpoints.s3().map(e -> aws.withEndpoint(e).withPathStyle(true)).orElse(aws);
   }
 
   /** True when runs go to AWS Batch: a job queue is configured. */
@@ -143,22 +170,38 @@ public record AwsRunConfig(
     return jobDefinitions.getOrDefault(stage, "scenelift-" + stage.jobName());
   }
 
+  /** {@code buckets} or {@code prefixes}: as configured, else buckets when an opt or cog bucket is configured. */
+  public String effectiveLayout() {
+    return collectionLayout.orElse(optBucket.isPresent() || cogBucket.isPresent() ? BUCKETS : PREFIXES);
+  }
+
   /**
-   * The key layout of runs on AWS: each configured bucket holds its tree at its root; a tree whose bucket is not
-   * configured goes under {@code raw/}, {@code opt/}, {@code cog/} of the raw bucket ({@link KeyLayout#inBucket}).
+   * The key layout of runs on AWS. {@code buckets}: each collection's tree is the root of its bucket (raw, opt and cog
+   * buckets required); {@code prefixes}: the three trees are {@code raw/}, {@code opt/}, {@code cog/} of the raw
+   * bucket. {@code runs/<run-id>/} is at the root of the runs bucket when one is configured, else of the raw bucket.
    */
   public KeyLayout layout() {
     String raw =
         rawBucket.orElseThrow(
             () -> new AwsConfigException("no raw bucket: pass --raw-bucket or --config with raw_bucket"));
-    KeyLayout shared = KeyLayout.inBucket(raw);
+    S3Location runs = new S3Location(runsBucket.orElse(raw), "");
+    if (effectiveLayout().equals(PREFIXES)) {
+      KeyLayout shared = KeyLayout.inBucket(raw);
+      return new KeyLayout(shared.raw(), shared.opt(), shared.cog(), runs);
+    }
+    String opt =
+        optBucket.orElseThrow(
+            () -> new AwsConfigException("--layout buckets needs an opt bucket: pass --opt-bucket or --config"));
+    String cog =
+        cogBucket.orElseThrow(
+            () -> new AwsConfigException("--layout buckets needs a cog bucket: pass --cog-bucket or --config"));
+    if (opt.equals(raw) || cog.equals(raw) || opt.equals(cog)) {
+      throw new AwsConfigException(
+          "--layout buckets needs three different buckets, got raw " + raw + ", opt " + opt + ", cog " + cog
+              + " (use --layout prefixes for one bucket)");
+    }
     return new KeyLayout(
-        optBucket.isPresent() || cogBucket.isPresent() || runsBucket.isPresent()
-            ? new S3Location(raw, "")
-            : shared.raw(),
-        optBucket.map(b -> new S3Location(b, "")).orElse(shared.opt()),
-        cogBucket.map(b -> new S3Location(b, "")).orElse(shared.cog()),
-        runsBucket.map(b -> new S3Location(b, "")).orElse(shared.runs()));
+        new S3Location(raw, ""), new S3Location(opt, ""), new S3Location(cog, ""), runs);
   }
 
   /** This config with every value present in {@code over} replacing ours (flags over environment over file). */
@@ -179,7 +222,8 @@ public record AwsRunConfig(
         over.eventsQueue.or(() -> eventsQueue),
         ecr,
         over.prices.equals(PriceTable.defaults()) ? prices : over.prices,
-        over.batchEndpoint.or(() -> batchEndpoint));
+        endpoints.overriddenBy(over.endpoints),
+        over.collectionLayout.or(() -> collectionLayout));
   }
 
   /** A Terraform output's value, unwrapping {@code {"value": …}}; null when absent or null. */

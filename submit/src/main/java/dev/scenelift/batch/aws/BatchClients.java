@@ -30,10 +30,10 @@ public final class BatchClients {
             .credentialsProvider(credentials)
             .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     config.region().ifPresent(r -> builder.region(Region.of(r)));
-    if (config.region().isEmpty() && config.batchEndpoint().isPresent()) {
+    if (config.region().isEmpty() && config.endpoints().batch().isPresent()) {
       builder.region(Region.US_EAST_1);
     }
-    config.batchEndpoint().ifPresent(builder::endpointOverride);
+    config.endpoints().batch().ifPresent(builder::endpointOverride);
     return builder.build();
   }
 }

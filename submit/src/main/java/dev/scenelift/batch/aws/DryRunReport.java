@@ -25,6 +25,11 @@ public final class DryRunReport {
     this.estimate = estimate;
   }
 
+  /** The SubmitJob bodies that would be sent, in submission order. */
+  public List<SubmitJobBody> bodies() {
+    return bodies;
+  }
+
   public JsonNode json() {
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("runId", manifest.runId());
@@ -109,6 +114,12 @@ public final class DryRunReport {
         "  storage afterwards: %.1f GB, $%.2f a month%n",
         estimate.storedGb(),
         estimate.storageDollarsPerMonth());
+    if (!"none".equals(manifest.option("promote", "copy"))) {
+      out.println(
+          "  promotion into opt/: server-side CopyObject of each cloud-free scene's objects (in cloud-filter's PUTs;"
+              + " no transfer charge within the region); its copies are stored a second time (upper bound: every"
+              + " scene cloud-free)");
+    }
     out.println("SubmitJob requests:");
     bodies.forEach(b -> out.println("  " + b.json()));
   }

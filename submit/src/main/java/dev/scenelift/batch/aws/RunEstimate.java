@@ -13,7 +13,9 @@ import java.util.List;
  * <p>Request counts per scene: fetch-scene PUTs ~{@value #OBJECTS_PER_SCENE} objects (the unpacked bundle entries,
  * the metadata XML, the marker) plus one part per {@value #PART_MIB} MiB; it GETs from S3 only for {@code s3://}
  * sources (one ranged stream per bundle). cloud-filter GETs the QA band, the XML and the markers and PUTs the verdict
- * and its marker. cog-convert GETs its inputs in {@value #READ_MIB} MiB ranges and PUTs ~25 COGs plus parts.
+ * and its marker; with promotion into opt/ (the manifest's {@code promote=copy}, the default) it also sends one
+ * CopyObject (a PUT-class request, no bytes through the job or across the network) per object of each cloud-free
+ * scene, whose copies are then stored twice (raw and opt). cog-convert GETs its inputs in {@value #READ_MIB} MiB ranges and PUTs ~25 COGs plus parts.
  * index-build GETs two objects a scene and PUTs one item a scene plus the catalog. Each child adds {@value
  * #START_SECONDS} s of start-up.
  *
@@ -22,7 +24,7 @@ import java.util.List;
  * @param tasks ⌈N/k⌉
  * @param bytesPerScene the median scene size used
  * @param stages one row per stage
- * @param storedGb GB kept in S3 afterwards (raw and COG trees)
+ * @param storedGb GB kept in S3 afterwards (raw, opt copies and COG trees)
  * @param storageDollarsPerMonth what keeping them costs a month
  * @param prices the prices used
  */
@@ -81,10 +83,13 @@ public record RunEstimate(
     rows.add(row(Stage.FETCH, tasks, n, b, total, total, (long) OBJECTS_PER_SCENE * n + parts,
         sourceOnS3 ? 4L * n + n : n, prices));
     long qa = Math.round(total * 0.006);
-    rows.add(row(Stage.FILTER, tasks, n, b, qa, 4096L * n, 2L * n, 4L * n, prices));
+    boolean promote = !"none".equals(manifest.option("promote", "copy"));
+    rows.add(
+        row(Stage.FILTER, tasks, n, b, qa, 4096L * n + (promote ? total : 0),
+            2L * n + (promote ? (long) OBJECTS_PER_SCENE * n : 0), 4L * n, prices));
     rows.add(row(Stage.COG, tasks, n, b, total, total, 26L * n + parts, 25L * n + reads, prices));
     rows.add(row(Stage.INDEX, 1, n, b, 8192L * n, 8192L * n, n + 5L, 2L * n, prices));
-    double storedGb = 2.0 * total / 1e9;
+    double storedGb = (promote ? 3.0 : 2.0) * total / 1e9;
     return new RunEstimate(
         n, manifest.scenesPerTask(), tasks, b, rows, storedGb, storedGb * prices.s3StorageGbMonth(), prices);
   }

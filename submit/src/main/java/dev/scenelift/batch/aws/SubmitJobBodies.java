@@ -11,8 +11,9 @@ import java.util.TreeMap;
  *
  * <p>The retry strategy (at most 5 rules; the first that matches decides): RETRY when the host went away ({@code
  * onStatusReason "Host EC2*"}: Spot reclaim, instance terminated) or the image could not be pulled ({@code onReason
- * "CannotPullContainerError*"}); EXIT on exit code {@value ExitCodes#SCENES_FAILED} (scenes failed: data errors, each
- * with a failure record) and {@value ExitCodes#USAGE} (bad configuration). No catch-all: AWS Batch retries what no
+ * "CannotPullContainerError*"}); EXIT on exit code {@value ExitCodes#SCENES_FAILED} (data errors a retry cannot fix;
+ * under the scene contract a child records a failed scene and exits 0, see {@link ExitCodes}) and {@value
+ * ExitCodes#USAGE} (bad configuration). No catch-all: AWS Batch retries what no
  * rule matches, so {@value ExitCodes#INFRASTRUCTURE}, crashes and killed containers are retried, as the embedded
  * engine retries them. A dependency of an array job on an array job is N_TO_N;
  * a plain job (a one-task stage) depends on the whole job, as Batch allows N_TO_N only between arrays.

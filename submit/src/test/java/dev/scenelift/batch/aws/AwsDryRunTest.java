@@ -63,6 +63,32 @@ class AwsDryRunTest {
   }
 
   @Test
+  void endpointOverridesReachEveryJobThroughItsRequest() {
+    AwsRunConfig config =
+        api.config()
+            .overriddenBy(
+                new AwsRunConfig(
+                    Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), PriceTable.defaults(),
+                    new ServiceEndpoints(
+                        Optional.empty(),
+                        Optional.of(java.net.URI.create("http://127.0.0.1:9000")),
+                        Optional.of(java.net.URI.create("http://127.0.0.1:9324"))),
+                    Optional.empty()));
+    DryRunReport report =
+        AwsDryRun.plan(manifest, config, new StageChain(Optional.empty(), config.endpoints().jobEnvironment()));
+    assertThat(report.bodies()).hasSize(4);
+    for (SubmitJobBody body : report.bodies()) {
+      assertThat(body.containerOverrides().environment())
+          .as(body.jobName())
+          .contains(
+              new SubmitJobBody.NameValue("SCENELIFT_S3_ENDPOINT", "http://127.0.0.1:9000"),
+              new SubmitJobBody.NameValue("SCENELIFT_SQS_ENDPOINT", "http://127.0.0.1:9324"));
+    }
+    assertThat(api.totalRequests()).isZero();
+  }
+
+  @Test
   void dryRunTextNamesEveryStageAndTheCost() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     report().printText(new PrintStream(bytes, true, StandardCharsets.UTF_8));

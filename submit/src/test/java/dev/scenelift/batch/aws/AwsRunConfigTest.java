@@ -93,12 +93,80 @@ class AwsRunConfigTest {
   }
 
   @Test
+  void endpointOverridesComeFromFlagsEnvironmentOrFileAndReachTheJobs() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("endpoints.json"),
+            "{\"job_queue\":\"q\",\"raw_bucket\":\"b\",\"batch_endpoint\":\"http://127.0.0.1:1/\","
+                + "\"s3_endpoint\":{\"sensitive\":false,\"type\":\"string\",\"value\":\"http://127.0.0.1:2\"},"
+                + "\"sqs_endpoint\":\"http://127.0.0.1:3\"}");
+    AwsRunConfig fromFile = parse(Map.of(), "--config", file.toString());
+    assertThat(fromFile.endpoints().batch()).contains(URI.create("http://127.0.0.1:1/"));
+    assertThat(fromFile.endpoints().s3()).contains(URI.create("http://127.0.0.1:2"));
+    assertThat(fromFile.s3().endpoint()).contains(URI.create("http://127.0.0.1:2"));
+    assertThat(fromFile.s3().pathStyle()).as("S3-compatible stores need path-style").isTrue();
+
+    AwsRunConfig over =
+        parse(
+            Map.of(AwsOptions.ENV_CONFIG, file.toString(), AwsOptions.ENV_SQS_ENDPOINT, "http://localhost:4566"),
+            "--s3-endpoint",
+            "https://s3.example.test:9000");
+    assertThat(over.endpoints().s3()).contains(URI.create("https://s3.example.test:9000"));
+    assertThat(over.endpoints().sqs()).contains(URI.create("http://localhost:4566"));
+    assertThat(over.endpoints().batch()).contains(URI.create("http://127.0.0.1:1/"));
+    assertThat(over.endpoints().jobEnvironment())
+        .containsOnly(
+            Map.entry("SCENELIFT_S3_ENDPOINT", "https://s3.example.test:9000"),
+            Map.entry("SCENELIFT_SQS_ENDPOINT", "http://localhost:4566"));
+
+    AwsRunConfig plain = parse(Map.of(), "--job-queue", "q");
+    assertThat(plain.endpoints()).isEqualTo(ServiceEndpoints.aws());
+    assertThat(plain.s3().endpoint()).isEmpty();
+    assertThat(plain.s3().pathStyle()).isFalse();
+  }
+
+  @Test
+  void anEndpointThatIsNotAnHttpUrlIsAConfigErrorNamingItsSource() {
+    assertThatThrownBy(() -> parse(Map.of(AwsOptions.ENV_S3_ENDPOINT, "127.0.0.1:9000")))
+        .isInstanceOf(AwsConfigException.class)
+        .hasMessage("SCENELIFT_S3_ENDPOINT must be an http(s) URL, got '127.0.0.1:9000'");
+    assertThatThrownBy(() -> parse(Map.of(), "--sqs-endpoint", "ftp://host/"))
+        .hasMessage("--sqs-endpoint must be an http(s) URL, got 'ftp://host/'");
+  }
+
+  @Test
   void withoutAJobQueueTheEngineDefaultsToLocal() {
     AwsRunConfig c = parse(Map.of(), "--raw-bucket", "only-raw");
     assertThat(c.defaultEngine()).isEqualTo("local");
     assertThat(c.layout().raw().toString()).isEqualTo("s3://only-raw/raw/");
     assertThat(c.layout().manifest("r1").toString()).isEqualTo("s3://only-raw/runs/r1/manifest.json");
     assertThatThrownBy(c::requireJobQueue).hasMessageContaining("--job-queue");
+  }
+
+  @Test
+  void layoutChoosesThreeBucketsOrPrefixesOfTheRawBucket() throws Exception {
+    Path file = Files.writeString(dir.resolve("out.json"), TERRAFORM_OUTPUT);
+    AwsRunConfig buckets = parse(Map.of(), "--config", file.toString());
+    assertThat(buckets.effectiveLayout()).isEqualTo("buckets");
+    assertThat(buckets.layout().opt().toString()).isEqualTo("s3://sl-opt/");
+
+    AwsRunConfig prefixes = parse(Map.of(), "--config", file.toString(), "--layout", "prefixes");
+    assertThat(prefixes.layout().raw().toString()).isEqualTo("s3://sl-raw/raw/");
+    assertThat(prefixes.layout().opt().toString()).isEqualTo("s3://sl-raw/opt/");
+    assertThat(prefixes.layout().cog().toString()).isEqualTo("s3://sl-raw/cog/");
+    assertThat(prefixes.layout().manifest("r1").toString()).isEqualTo("s3://sl-runs/runs/r1/manifest.json");
+
+    Path infra = Files.writeString(dir.resolve("infra.json"),
+        "{\"raw_bucket\":\"sl-data\",\"opt_bucket\":\"sl-data\",\"cog_bucket\":\"sl-data\",\"runs_bucket\":\"sl-runs\","
+            + "\"layout\":{\"sensitive\":false,\"type\":\"string\",\"value\":\"prefixes\"}}");
+    assertThat(parse(Map.of(), "--config", infra.toString()).layout().opt().toString())
+        .as("infra's layout output").isEqualTo("s3://sl-data/opt/");
+    assertThatThrownBy(() -> parse(Map.of(AwsOptions.ENV_LAYOUT, "buckets"), "--config", infra.toString()).layout())
+        .hasMessageContaining("three different buckets");
+    assertThatThrownBy(() -> parse(Map.of(), "--raw-bucket", "sl-b", "--layout", "buckets").layout())
+        .hasMessageContaining("needs an opt bucket");
+    assertThatThrownBy(() -> parse(Map.of(), "--raw-bucket", "sl-b", "--layout", "folders"))
+        .hasMessageContaining("layout must be buckets or prefixes");
   }
 
   @Test
@@ -129,7 +197,7 @@ class AwsRunConfigTest {
     String help = new CommandLine(new Probe()).getUsageMessage();
     for (String option :
         new String[] {"--config", "--region", "--job-queue", "--job-definition", "--events-queue", "--raw-bucket",
-          "--opt-bucket", "--cog-bucket", "--runs-bucket", "--batch-endpoint"}) {
+          "--opt-bucket", "--cog-bucket", "--runs-bucket", "--batch-endpoint", "--s3-endpoint", "--sqs-endpoint"}) {
       assertThat(help).contains(option);
     }
     assertThat(help.split("Default:", -1)).hasSizeGreaterThan(10);

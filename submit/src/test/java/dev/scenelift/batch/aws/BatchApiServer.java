@@ -77,7 +77,8 @@ public final class BatchApiServer implements AutoCloseable {
         Optional.empty(),
         Map.of(),
         PriceTable.defaults(),
-        Optional.of(endpoint()));
+        new ServiceEndpoints(Optional.of(endpoint()), Optional.empty(), Optional.empty()),
+        Optional.empty());
   }
 
   public BatchClient client() {
