@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenelift.catalog.CatalogCloud;
 import dev.scenelift.gdal.ArdAlbers;
 import dev.scenelift.json.Json;
+import dev.scenelift.manifest.ExpectedBytes;
 import dev.scenelift.manifest.FileSource;
 import dev.scenelift.manifest.SceneEntry;
 import dev.scenelift.scene.Bundle;
@@ -106,9 +107,6 @@ public final class StacApiCatalog implements SceneCatalog {
               + counts[0] + " page(s)" + (skipped.isEmpty() ? "" : ", " + skipped.size() + " not ARD tiles") + ")");
     }
     List<SceneEntry> scenes = new ArrayList<>();
-    long knownBytes = 0;
-    int files = 0;
-    int sized = 0;
     int derivedXml = 0;
     for (Map.Entry<SceneId, List<StacItem>> e : byScene.entrySet()) {
       SceneEntry entry = scene(e.getKey(), e.getValue());
@@ -117,13 +115,6 @@ public final class StacApiCatalog implements SceneCatalog {
           && e.getValue().stream().noneMatch(i -> i.files().stream().anyMatch(f -> f.name().equals(xml)))) {
         derivedXml++;
       }
-      for (FileSource f : entry.files()) {
-        files++;
-        if (f.size() >= 0) {
-          sized++;
-          knownBytes += f.size();
-        }
-      }
       scenes.add(entry);
       e.getValue().stream()
           .filter(i -> i.cloudCover().isPresent())
@@ -131,11 +122,11 @@ public final class StacApiCatalog implements SceneCatalog {
           .ifPresent(i -> clouds.put(e.getKey(), new CatalogCloud(e.getKey(), i.cloudCover().getAsDouble(), i.fill(),
               "stac:" + search.api())));
     }
-    notes.add(String.format(Locale.ROOT, "stac %s: %d item(s) on %d page(s)%s for %s: %d scene(s), %d file(s)%s",
+    ExpectedBytes bytes = ExpectedBytes.of(scenes);
+    notes.add(String.format(Locale.ROOT, "stac %s: %d item(s) on %d page(s)%s for %s: %d scene(s), %d file(s);"
+            + " bytes expected (the assets' file:size) %s",
         client.root(), counts[1], counts[0], client.retries() > 0 ? " (" + client.retries() + " request(s) retried)"
-            : "", what, scenes.size(), files,
-        sized == files ? ", " + knownBytes + " bytes in the assets' file:size"
-            : sized > 0 ? ", " + knownBytes + " bytes in the " + sized + " assets that give file:size" : ""));
+            : "", what, scenes.size(), bytes.objects(), bytes.describe()));
     notes.add("stac query: " + (byGrid ? "landsat:grid_horizontal/grid_vertical/grid_region of the tile"
         : "the tile's bounding box (the API declares no Query extension)")
         + (search.s3Hrefs() ? "; assets read from their alternate s3:// hrefs (requester pays)" : "; assets read from their hrefs"));

@@ -58,6 +58,8 @@ public final class StacApiServer implements AutoCloseable {
   private volatile long slowMillis;
   private volatile boolean query = true;
   private volatile String rawPage;
+  private volatile boolean fileSizes;
+  private final Map<String, Integer> fileStatus = new ConcurrentHashMap<>();
 
   public StacApiServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -106,6 +108,16 @@ public final class StacApiServer implements AutoCloseable {
     query = value;
   }
 
+  /** Whether assets carry {@code file:size} (whether USGS's ARD items do is not confirmed; the default is no). */
+  public void setFileSizes(boolean value) {
+    fileSizes = value;
+  }
+
+  /** The asset whose file name is {@code name} answers {@code status} (403, 404, …) instead of its bytes. */
+  public void answerFile(String name, int status) {
+    fileStatus.put(name, status);
+  }
+
   /** Every search page answers this text instead (to serve a malformed page). */
   public void setRawPage(String value) {
     rawPage = value;
@@ -139,7 +151,11 @@ public final class StacApiServer implements AutoCloseable {
       requests.add(x.getRequestMethod() + " " + path + (q == null ? "" : "?" + q) + (body.isEmpty() ? "" : " " + body));
       if (path.startsWith("/tile/collection02/")) {
         byte[] bytes = files.get(path.substring("/tile/collection02/".length()));
-        if (bytes == null) {
+        Integer status = fileStatus.get(path.substring(path.lastIndexOf('/') + 1));
+        if (status != null) {
+          send(x, status, "application/xml", ("<Error><Code>" + (status == 403 ? "AccessDenied" : "NoSuchKey")
+              + "</Code></Error>").getBytes(StandardCharsets.UTF_8));
+        } else if (bytes == null) {
           send(x, 404, "text/plain", "no such file".getBytes(StandardCharsets.UTF_8));
         } else {
           x.getResponseHeaders().add("ETag", "\"opaque-" + bytes.length + "\"");
@@ -316,6 +332,9 @@ public final class StacApiServer implements AutoCloseable {
       s3.put("href", "s3://usgs-landsat-ard/collection02/" + p);
       s3.put("storage:platform", "AWS").put("storage:requester_pays", true);
       o.put("file:checksum", sha512Multihash(a.bytes()));
+      if (fileSizes) {
+        o.put("file:size", a.bytes().length);
+      }
     }
     ObjectNode thumb = assets.putObject("thumbnail");
     thumb.put("href", fileBase() + "browse/" + s + "_thumb_small.jpeg").put("type", "image/jpeg");

@@ -254,7 +254,7 @@ public final class SubmitRun implements Callable<Integer> {
     if (dryRun) {
       out.print(
           chosen == Engine.aws
-              ? awsDryRun(plan.manifest(), config, jobEnvironment, prefiltered)
+              ? awsDryRun(plan, config, jobEnvironment, prefiltered)
               : dryRun(plan, prefiltered));
       out.flush();
       return ExitCodes.OK;
@@ -350,15 +350,21 @@ public final class SubmitRun implements Callable<Integer> {
   }
 
   private String awsDryRun(
-      RunManifest manifest,
+      RunPlan plan,
       AwsRunConfig config,
       Map<String, String> jobEnvironment,
       Optional<PlanPrefilter.Prefiltered> prefiltered) {
+    RunManifest manifest = plan.manifest();
     if (manifest.scenes().isEmpty()) {
       throw usage("no scenes to submit for tile " + manifest.tile() + " (after the selection and pre-filter)");
     }
     DryRunReport report =
-        AwsDryRun.plan(manifest, config, new StageChain(config.eventsQueue(), run.force, awsEnvironment(config, jobEnvironment)));
+        AwsDryRun.plan(
+            manifest,
+            config,
+            new StageChain(config.eventsQueue(), run.force, awsEnvironment(config, jobEnvironment)),
+            stac.sourceRegion(),
+            plan.notes());
     if (output.json) {
       ObjectNode doc = (ObjectNode) report.json();
       prefiltered.ifPresent(p -> doc.set("prefilter", prefilterJson(p)));

@@ -32,6 +32,8 @@ class StacSourceTest {
           SceneId.parse("LC08_CU_003003_20210618_20210702_02"),
           SceneId.parse("LC08_CU_003003_20210704_20210713_02"));
 
+  private static final Path INFRA_OUTPUT = Path.of("../infra/outputs.example.json");
+
   @TempDir Path home;
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
   private StacApiServer server;
@@ -76,9 +78,73 @@ class StacSourceTest {
         .contains("source     stac:" + server.api())
         .contains("scenes     3")
         .contains("note       stac " + server.api() + "/: 3 item(s) on 2 page(s) for tile h03v03 in landsat-c2ard-sr:"
-            + " 3 scene(s), 15 file(s)")
+            + " 3 scene(s), 15 file(s); bytes expected (the assets' file:size) unknown: none of the 15 source objects"
+            + " gives its size")
+        .contains("scenes     3, bytes expected unknown: none of the 15 source objects gives its size")
         .contains(SCENES.get(2).toString());
     assertThat(home.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void dryRunCountsTheAssetsFileSizeAndSaysHowManyFilesGiveNone() {
+    server.setFileSizes(true);
+    SceneId withoutXml = SceneId.parse("LC08_CU_003003_20210720_20210729_02");
+    server.add(new StacApiServer.Item(withoutXml, "landsat-c2ard-sr", 5,
+        StacApiServer.sampleAssets(withoutXml, 7).subList(0, 4)));
+    long bytes = 0;
+    for (int i = 0; i < SCENES.size(); i++) {
+      bytes += StacApiServer.sampleAssets(SCENES.get(i), i).stream().mapToLong(a -> a.bytes().length).sum();
+    }
+    bytes += StacApiServer.sampleAssets(withoutXml, 7).subList(0, 4).stream().mapToLong(a -> a.bytes().length).sum();
+
+    Result r = run("--tile", "h03v03", "--stac", server.api().toString(), "--collections", "landsat-c2ard-sr",
+        "--dry-run");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    String expected = dev.scenelift.manifest.ExpectedBytes.bytes(bytes)
+        + " from the 19 of 20 source objects that give their size, 1 unknown";
+    assertThat(r.out())
+        .contains("4 item(s) on 2 page(s)")
+        .contains("4 scene(s), 20 file(s); bytes expected (the assets' file:size) " + expected)
+        .contains("scenes     4, bytes expected " + expected)
+        .contains("1 scene(s) whose items list no metadata XML");
+  }
+
+  @Test
+  void awsDryRunPricesTheSourcesRequestsAndTransferOutOfTheRegion() throws Exception {
+    server.setFileSizes(true);
+    Result r = run("--tile", "h03v03", "--stac", server.api().toString(), "--collections", "landsat-c2ard-sr",
+        "--request-payer", "requester", "--source-region", "us-east-1", "--config", INFRA_OUTPUT.toString(),
+        "--engine", "aws", "--dry-run", "--json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode plan = Json.mapper().readTree(r.out());
+    assertThat(plan.get("notes").get(0).asText()).contains("3 item(s) on 2 page(s)");
+    assertThat(plan.get("sourceBytes").get("unsized").asInt()).isZero();
+    long bytes = plan.get("sourceBytes").get("known").asLong();
+    JsonNode source = plan.get("estimate").get("source");
+    assertThat(source.get("objects").asInt()).isEqualTo(15);
+    assertThat(source.get("gets").asInt()).as("one requester-pays GET per streamed file").isEqualTo(15);
+    assertThat(source.get("copies").asInt()).isZero();
+    assertThat(source.get("bytes").asLong()).isEqualTo(bytes);
+    assertThat(source.get("interRegion").asBoolean()).isTrue();
+    assertThat(source.get("transferDollars").asDouble()).isEqualTo(bytes / 1e9 * 0.02);
+    assertThat(source.get("requestDollars").asDouble()).isEqualTo(15 / 1000.0 * 0.0004);
+  }
+
+  @Test
+  void awsDryRunInTheSourcesRegionCopiesServerSideAndTransfersForFree() {
+    server.setFileSizes(true);
+    Result r = run("--tile", "h03v03", "--stac", server.api().toString(), "--collections", "landsat-c2ard-sr",
+        "--request-payer", "requester", "--source-region", "us-west-2", "--config", INFRA_OUTPUT.toString(),
+        "--engine", "aws", "--dry-run");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("note stac " + server.api() + "/: 3 item(s) on 2 page(s)")
+        .containsPattern("source s3:// +0\\.0 +15 +15 +0\\.00 +0\\.00")
+        .contains("source: 15 s3:// object(s); 15 GET/HEAD at $0.0004/1000 and 15 COPY at $0.005/1000 = $0.00;"
+            + " transfer free (source and run in us-west-2) = $0.00");
   }
 
   @Test
