@@ -176,7 +176,7 @@ public final class ServerSideCopier {
           .replace("\"", "");
     } catch (SdkException e) {
       try {
-        s3.abortMultipartUpload(b -> b.bucket(to.bucket()).key(to.key()).uploadId(uploadId));
+        s3.abortMultipartUpload(b -> b.bucket(to.bucket()).key(to.key()).uploadId(uploadId).requestPayer(payer()));
       } catch (SdkException ignored) {
         // the scene's cleanup aborts whatever is left open under its directory
       }

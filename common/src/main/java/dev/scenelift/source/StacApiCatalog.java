@@ -34,7 +34,7 @@ import java.util.Set;
  * is planned, as USGS's bucket keeps it there.
  *
  * <p>A malformed item of a known scene plans that scene as unusable, so that fetch-scene fails it with a failure
- * record naming the item and field; an item with no ARD id is skipped and counted. The search's facts (pages, items,
+ * record naming the item and field; an item with no ARD id is skipped, with a note of its own naming it and why. The search's facts (pages, items,
  * retries, skipped items, asset bytes) are in {@link #notes()} after listing, and the items' cloud cover in {@link
  * #catalogClouds()} for {@code --prefilter-max-cloud}.
  */
@@ -136,9 +136,7 @@ public final class StacApiCatalog implements SceneCatalog {
     if (counts[3] > 0) {
       notes.add(counts[3] + " item(s) of other tiles left out");
     }
-    if (!skipped.isEmpty()) {
-      notes.add(skipped.size() + " item(s) skipped: " + String.join("; ", skipped.subList(0, Math.min(3, skipped.size()))));
-    }
+    skipped.forEach(item -> notes.add("stac item skipped: " + item));
     if (derivedXml > 0) {
       notes.add(derivedXml + " scene(s) whose items list no metadata XML: <id>.xml beside their QA_PIXEL is planned");
     }

@@ -168,7 +168,7 @@ class StacApiCatalogTest {
     assertThat(scenes.get(0).sourceProblem()).hasValueSatisfying(p ->
         assertThat(p).contains("properties.eo:cloud_cover \"cloudy\", not a percentage"));
     assertThat(String.join("\n", catalog.notes()))
-        .contains("1 item(s) skipped: item 'LC08_L2SP_046028_20210618_20210628_02_T1_SR' is not an ARD tile's")
+        .contains("stac item skipped: item 'LC08_L2SP_046028_20210618_20210628_02_T1_SR' is not an ARD tile's")
         .contains("2 scene(s) with a malformed item are planned to fail in fetch-scene");
   }
 

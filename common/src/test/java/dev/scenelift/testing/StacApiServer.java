@@ -60,6 +60,7 @@ public final class StacApiServer implements AutoCloseable {
   private volatile String rawPage;
   private volatile boolean fileSizes;
   private final Map<String, Integer> fileStatus = new ConcurrentHashMap<>();
+  private final Map<SceneId, java.util.function.Consumer<ObjectNode>> breakers = new ConcurrentHashMap<>();
 
   public StacApiServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -86,6 +87,12 @@ public final class StacApiServer implements AutoCloseable {
     for (Asset a : item.assets()) {
       files.put(path(item.scene(), a), a.bytes());
     }
+  }
+
+  /** Adds an item that {@code breaker} then changes as it is served (drops a field, renames its id, …). */
+  public void addBroken(Item item, java.util.function.Consumer<ObjectNode> breaker) {
+    breakers.put(item.scene(), breaker);
+    add(item);
   }
 
   public void setPageSize(int value) {
@@ -344,6 +351,10 @@ public final class StacApiServer implements AutoCloseable {
         + suffix);
     links.addObject().put("rel", "collection").put("href", api() + "/collections/" + i.collection());
     item.put("collection", i.collection());
+    java.util.function.Consumer<ObjectNode> breaker = breakers.get(s);
+    if (breaker != null) {
+      breaker.accept(item);
+    }
     return item;
   }
 

@@ -260,6 +260,8 @@ public final class SubmitRun implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (chosen == Engine.aws) {
+      // as the embedded run does: what the listing or search found (items skipped, scenes planned to fail)
+      plan.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
       return submitToAws(plan.manifest(), config, jobEnvironment, out);
     }
     return new EmbeddedRun(context, dataDir, store.port(), output.json, run.force, jobEnvironment)

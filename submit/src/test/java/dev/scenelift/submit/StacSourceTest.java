@@ -187,6 +187,30 @@ class StacSourceTest {
   }
 
   @Test
+  void aSearchOverThePageLimitIsOneUsageLineSayingHowToNarrowIt() {
+    Result r = run("--tile", "h03v03", "--stac", server.api().toString(), "--collections", "landsat-c2ard-sr",
+        "--stac-max-pages", "1", "--dry-run");
+
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err().lines()).singleElement().asString()
+        .contains("the search at " + server.api() + "/search has more than 1 pages of 100 items")
+        .contains("narrow it with --since/--until or raise --stac-max-pages");
+  }
+
+  @Test
+  void aSearchPastItsTimeLimitIsOneLineExitThree() {
+    server.slowFirstRequestOfPage(2, 5_000);
+
+    Result r = run("--tile", "h03v03", "--stac", server.api().toString(), "--collections", "landsat-c2ard-sr",
+        "--stac-timeout", "2", "--dry-run");
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.INFRASTRUCTURE);
+    assertThat(r.err().lines()).singleElement().asString()
+        .contains(server.api() + "/search")
+        .contains("the search took longer than its limit of 2 s");
+  }
+
+  @Test
   void unreachableApiIsExitThreeNamingIt() {
     int port = server.api().getPort();
     server.close();

@@ -3,6 +3,7 @@ package dev.scenelift.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scenelift.bundle.FileResult;
 import dev.scenelift.bundle.SceneWrites;
 import dev.scenelift.bundle.ServerSideCopier;
 import dev.scenelift.job.ExitCodes;
@@ -187,7 +188,10 @@ class SingleFileFetchTest {
         .contains("does not match the catalog's file:checksum");
     FailureRecord failure = new MarkerStore(s3, LAYOUT).failure(Stage.FETCH, SCENE).orElseThrow();
     assertThat(failure.kind()).isEqualTo("checksum-mismatch");
-    assertThat(S3TestSupport.keys(s3, BUCKET, "raw/")).allMatch(k -> k.contains("/_scenelift/"));
+    assertThat(S3TestSupport.keys(s3, BUCKET, "raw/"))
+        .doesNotContain("raw/h03v03/" + SCENE + "/SR/" + SCENE + "_SR_B4.TIF")
+        .containsExactly("raw/h03v03/" + SCENE + "/_scenelift/fetch-scene.failed.json");
+    assertThat(S3TestSupport.incompleteUploads(s3, BUCKET)).isZero();
     assertThat(new MarkerStore(s3, LAYOUT).isDone(Stage.FETCH, SCENE)).isFalse();
   }
 
@@ -202,7 +206,10 @@ class SingleFileFetchTest {
     assertThat(exit).as("every scene ended, failed ones with their record").isEqualTo(ExitCodes.OK);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("the source announces 30000 bytes, the catalog lists 30001");
     assertThat(new MarkerStore(s3, LAYOUT).failure(Stage.FETCH, SCENE).orElseThrow().kind()).isEqualTo("size-mismatch");
-    assertThat(S3TestSupport.keys(s3, BUCKET, "raw/")).allMatch(k -> k.contains("/_scenelift/"));
+    assertThat(S3TestSupport.keys(s3, BUCKET, "raw/"))
+        .containsExactly("raw/h03v03/" + SCENE + "/_scenelift/fetch-scene.failed.json");
+    assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+        .startsWith("fetch-scene: " + SCENE + ": QA/" + SCENE + "_QA_PIXEL.TIF from s3://");
   }
 
   @Test
@@ -241,7 +248,10 @@ class SingleFileFetchTest {
     int exit = run(env(List.of(SceneEntry.ofFiles(SCENE, files)), CopyMode.SERVER_SIDE));
 
     assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.OK);
-    assertThat(headsFor("/" + SOURCE + "/")).allSatisfy(h -> assertThat(h).startsWith("HEAD "));
+    assertThat(headsFor("/" + SOURCE + "/")).hasSize(3).allSatisfy(h -> {
+      assertThat(h).startsWith("HEAD ");
+      assertThat(header(h, "x-amz-request-payer")).isEqualTo("requester");
+    });
     List<String> copies = wire.requestHeads().stream().filter(h -> header(h, "x-amz-copy-source") != null).toList();
     assertThat(copies).hasSize(3).allSatisfy(h -> {
       assertThat(h).startsWith("PUT /" + BUCKET + "/raw/h03v03/" + SCENE + "/");
@@ -262,17 +272,30 @@ class SingleFileFetchTest {
   }
 
   @Test
-  void objectsOverTheSingleCopyLimitAreCopiedInParts() throws Exception {
+  void objectsOverTheSingleCopyLimitAreCopiedInPartsEachPartAsRequester() throws Exception {
     byte[] big = TarBuilder.randomBytes(11 * 1024 * 1024 + 17, 9);
     FileSource file = source(Bundle.SR, "_SR_B7.TIF", big);
-    ServerSideCopier copier = new ServerSideCopier(s3, LAYOUT, false, 5 * 1024 * 1024, 5 * 1024 * 1024);
     SceneWrites writes = new SceneWrites();
-
-    var result = copier.copy(SCENE, file, writes);
+    FileResult result;
+    try (S3Client viaWire = S3ClientFactory.create(store.settings().withEndpoint(wire.endpoint()))) {
+      ServerSideCopier copier = new ServerSideCopier(viaWire, LAYOUT, true, 5 * 1024 * 1024, 5 * 1024 * 1024);
+      result = copier.copy(SCENE, file, writes);
+    }
 
     assertThat(writes.awaitAll()).singleElement().satisfies(o -> assertThat(o.size()).isEqualTo(big.length));
     assertThat(result.verified().get("etag")).isEqualTo("not verified: a multipart copy gets a new ETag");
     assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(result.key())).asByteArray()).isEqualTo(big);
     assertThat(S3TestSupport.incompleteUploads(s3, BUCKET)).isZero();
+    List<String> parts = wire.requestHeads().stream()
+        .filter(h -> header(h, "x-amz-copy-source") != null && h.lines().findFirst().orElse("").contains("partNumber="))
+        .toList();
+    assertThat(parts).as("UploadPartCopy of 5, 5 and 1 MiB").hasSize(3).allSatisfy(h -> {
+      assertThat(header(h, "x-amz-copy-source-range")).startsWith("bytes=");
+      assertThat(header(h, "x-amz-request-payer")).isEqualTo("requester");
+    });
+    assertThat(headsFor("/" + BUCKET + "/" + result.key()))
+        .as("create, parts and complete of the multipart copy all as requester")
+        .hasSize(5)
+        .allSatisfy(h -> assertThat(header(h, "x-amz-request-payer")).isEqualTo("requester"));
   }
 }
