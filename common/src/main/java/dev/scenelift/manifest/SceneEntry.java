@@ -69,20 +69,8 @@ public record SceneEntry(
 
   /** Total bytes of the bundles and files, or -1 when any size is unknown. */
   public long knownBytes() {
-    long total = 0;
-    for (BundleSource b : bundles) {
-      if (b.size() < 0) {
-        return -1;
-      }
-      total += b.size();
-    }
-    for (FileSource f : files) {
-      if (f.size() < 0) {
-        return -1;
-      }
-      total += f.size();
-    }
-    return total;
+    ExpectedBytes e = ExpectedBytes.of(List.of(this));
+    return e.complete() ? e.known() : -1;
   }
 
   /** Only the given bundles (tars, and files of those bundle folders). */

@@ -48,7 +48,6 @@ public final class FaultProxy implements AutoCloseable {
   private volatile Fault[] kinds = {Fault.DROP_MID_REQUEST, Fault.STALL, Fault.SLOW_DOWN_503, Fault.INTERNAL_ERROR_500};
   private volatile long stallMillis = 300;
   private final AtomicLong requests = new AtomicLong();
-  private final java.util.List<String> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Bodies up to this size are shown to the observer (and read whole before they are forwarded). */
   public static final int OBSERVED_BODY_MAX = 64 * 1024;
 
@@ -104,16 +103,6 @@ public final class FaultProxy implements AutoCloseable {
     return requests.get();
   }
 
-  /** The head (request line and headers) of every request seen, in arrival order: to check what went on the wire. */
-  public java.util.List<String> requestHeads() {
-    return java.util.List.copyOf(heads);
-  }
-
-  /** Forgets the request heads seen so far. */
-  public void clearRequestHeads() {
-    heads.clear();
-  }
-
   public int injected(Fault fault) {
     return injected[fault.ordinal()].get();
   }
@@ -160,7 +149,6 @@ public final class FaultProxy implements AutoCloseable {
           return;
         }
         requests.incrementAndGet();
-        heads.add(new String(head, StandardCharsets.ISO_8859_1));
         long length = contentLength(head);
         java.util.function.BiConsumer<String, byte[]> watching = observer;
         if (watching != null) {
