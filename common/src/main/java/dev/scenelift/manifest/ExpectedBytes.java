@@ -2,6 +2,7 @@ package dev.scenelift.manifest;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.stream.LongStream;
 
 /**
  * What a run's sources hold as far as their catalog says: the sum of the sizes it gives, over how many source objects
@@ -24,20 +25,15 @@ public record ExpectedBytes(long known, int objects, int unsized) {
     int objects = 0;
     int unsized = 0;
     for (SceneEntry e : scenes) {
-      for (BundleSource b : e.bundles()) {
+      long[] sizes = LongStream.concat(
+          e.bundles().stream().mapToLong(BundleSource::size), e.files().stream().mapToLong(FileSource::size))
+          .toArray();
+      for (long size : sizes) {
         objects++;
-        if (b.size() < 0) {
+        if (size < 0) {
           unsized++;
         } else {
-          known += b.size();
-        }
-      }
-      for (FileSource f : e.files()) {
-        objects++;
-        if (f.size() < 0) {
-          unsized++;
-        } else {
-          known += f.size();
+          known += size;
         }
       }
     }

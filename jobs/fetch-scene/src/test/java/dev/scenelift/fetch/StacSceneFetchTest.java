@@ -95,16 +95,20 @@ class StacSceneFetchTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
+  private StacApiCatalog catalog() {
+    return new StacApiCatalog(
+        StacSearch.of(server.api(), List.of("landsat-c2ard-sr")).withRequests(10, Duration.ofSeconds(5), 2,
+            Duration.ofMillis(20)),
+        StacApiCatalog.defaultClient());
+  }
+
   private List<String> keysOf(SceneId scene) {
     return S3TestSupport.keys(s3, BUCKET, "raw/h03v03/" + scene + "/");
   }
 
   @Test
   void eachBadInputFailsItsOwnSceneWithOneLineAndARecordAndTheRestAreFetched() throws Exception {
-    StacApiCatalog catalog = new StacApiCatalog(
-        StacSearch.of(server.api(), List.of("landsat-c2ard-sr")).withRequests(10, Duration.ofSeconds(5), 2,
-            Duration.ofMillis(20)),
-        StacApiCatalog.defaultClient());
+    StacApiCatalog catalog = catalog();
     List<SceneEntry> scenes = catalog.list(GOOD.tile());
 
     assertThat(scenes).extracting(SceneEntry::id).containsExactly(GOOD, MISSING, FORBIDDEN, MALFORMED);
@@ -141,10 +145,7 @@ class StacSceneFetchTest {
 
   @Test
   void theMarkerSaysPerObjectWhatAnHttpsSourceLetUsVerify() throws Exception {
-    StacApiCatalog catalog = new StacApiCatalog(
-        StacSearch.of(server.api(), List.of("landsat-c2ard-sr")).withRequests(10, Duration.ofSeconds(5), 2,
-            Duration.ofMillis(20)),
-        StacApiCatalog.defaultClient());
+    StacApiCatalog catalog = catalog();
     SceneEntry good = catalog.list(GOOD.tile()).get(0);
 
     assertThat(fetch(List.of(good))).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.OK);
