@@ -199,8 +199,9 @@ data "aws_iam_policy_document" "cloud_filter" {
     resources = ["${local.raw_arn}/*/_scenelift/cloud-filter.*"]
   }
   statement {
+    # promotion is CopyObject into opt (one request, never multipart) and demotion deletes
     sid       = "WriteOpt"
-    actions   = ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:DeleteObject"]
+    actions   = ["s3:PutObject", "s3:DeleteObject"]
     resources = ["${local.opt_arn}/*"]
   }
   statement {

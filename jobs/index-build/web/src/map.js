@@ -32,8 +32,13 @@ const lats = data.footprint.coordinates[0].map((p) => p[1]);
 albers.setWorldExtent([Math.min(...lons) - 3, Math.min(...lats) - 3, Math.max(...lons) + 3, Math.max(...lats) + 3]);
 
 const status = {
+  scriptAt: performance.now(),
   loadedAt: null,
   firstSceneRenderedAt: null,
+  // when the first scene's source read its headers, and its first and last tile arrived (ms since navigation)
+  firstSourceReadyAt: null,
+  firstTileAt: null,
+  lastTileAt: null,
   scene: null,
   colour: 'true',
   clouds: false,
@@ -99,6 +104,19 @@ function source(urls, nodata) {
     normalize: false,
     interpolate: false,
     projection: albers,
+    // no fade-in: rendercomplete waits for it, and every frame of it costs a full redraw
+    transition: 0,
+  });
+  s.on('change', () => {
+    if (s.getState() === 'ready' && status.firstSourceReadyAt === null) {
+      status.firstSourceReadyAt = performance.now();
+    }
+  });
+  s.on('tileloadend', () => {
+    status.lastTileAt = performance.now();
+    if (status.firstTileAt === null) {
+      status.firstTileAt = status.lastTileAt;
+    }
   });
   s.on('tileloaderror', (e) => status.errors.push(String(e && e.type)));
   s.on('error', () => status.errors.push('source error'));

@@ -76,7 +76,9 @@ public record CloudVerdict(
     return switch (collection) {
       case FULL -> new Membership(true, "every scene");
       case CLOUD_FREE -> new Membership(cloudFree, reason);
-      case COG_RESEARCH -> new Membership(false, "not judged for the COG research set (rerun cloud-filter)");
+      // a verdict from before the collections: a scene that is not cloud-free is not in the stricter research set
+      case COG_RESEARCH -> new Membership(
+          false, cloudFree ? "not judged for the COG research set (rerun cloud-filter)" : reason);
     };
   }
 

@@ -160,7 +160,8 @@ class AwsPathEndToEndTest {
   @Test
   @Order(1)
   void aRunSubmittedToAwsEndsWithTheOutputsAndMarkersOfTheEmbeddedEngine() throws Exception {
-    runScenes.addAll(scenes.scenes().subList(0, 3));
+    // clear, partly cloudy (its bundle broken on the first run), and the research scene: every collection gets one
+    runScenes.addAll(List.of(scenes.scenes().get(0), scenes.scenes().get(1), scenes.scenes().get(3)));
     SceneId broken = runScenes.get(1);
     uploadSource(runScenes, broken);
 
@@ -266,7 +267,7 @@ class AwsPathEndToEndTest {
   @Test
   @Order(3)
   void listenStartsARunFromAnS3NotificationOnTheLandingQueue() throws Exception {
-    SceneId landed = scenes.scenes().get(3);
+    SceneId landed = scenes.scenes().get(2);
     String raw = deployment.bucket("raw");
     StringBuilder records = new StringBuilder();
     try (Stream<Path> files = Files.list(scenes.dir())) {
@@ -311,9 +312,7 @@ class AwsPathEndToEndTest {
               "WriteRaw s3:AbortMultipartUpload", // an upload that failed half way
               "ListRaw s3:ListBucket", "ListRuns s3:ListBucket", "ListSource s3:ListBucket"), // 404s
           "cloud_filter", Set.of(
-              "WriteOpt s3:GetObject", "WriteOpt s3:PutObject", "WriteOpt s3:DeleteObject", // manifest option promote=copy
-              "WriteOpt s3:AbortMultipartUpload",
-              "ListRawAndOpt s3:ListBucket"), // 404s
+              "WriteOpt s3:DeleteObject"), // a scene no longer cloud-free under a stricter rule
           "cog_convert", Set.of(
               "WriteCog s3:AbortMultipartUpload", // an upload that failed half way
               "ListTrees s3:ListBucketMultipartUploads", // stale uploads of a killed attempt
@@ -321,7 +320,6 @@ class AwsPathEndToEndTest {
           "index_build", Set.of(
               "WriteIndexDocuments s3:AbortMultipartUpload", // an upload that failed half way
               "ClearOwnMarkers s3:DeleteObject", // an earlier failure record, on success
-              "SendSceneEvents sqs:SendMessage", // a scene index-build itself fails (earlier stages' failures are listed)
               "ListRuns s3:ListBucket"), // 404s
           "submitter", Set.of(
               "FollowSceneEvents sqs:ChangeMessageVisibility", // watch hands back another run's events

@@ -42,10 +42,19 @@ record Deployment(TerraformModule module, String account, Map<String, String> va
     return variable("name_prefix");
   }
 
-  /** A bucket of KeyLayout's trees (raw, opt, cog, runs): {@code <prefix>-<tree>-<account>} (main.tf). */
+  /**
+   * The bucket of a tree (raw, opt, cog) or of the runs (main.tf): {@code <prefix>-<tree>-<account>} in the buckets
+   * layout, the one {@code <prefix>-data-<account>} for every tree in the prefixes layout.
+   */
   String bucket(String tree) {
     String suffix = variable("bucket_suffix");
-    return namePrefix() + "-" + tree + "-" + (suffix.isEmpty() ? account : suffix);
+    String name = tree.equals("runs") || variable("layout").equals("buckets") ? tree : "data";
+    return namePrefix() + "-" + name + "-" + (suffix.isEmpty() ? account : suffix);
+  }
+
+  /** The ARN a tree's object patterns start with: its bucket's, plus {@code /<tree>} in the prefixes layout. */
+  String treeArn(String tree) {
+    return "arn:aws:s3:::" + bucket(tree) + (variable("layout").equals("buckets") ? "" : "/" + tree);
   }
 
   String queueName(String queue) {
@@ -111,9 +120,11 @@ record Deployment(TerraformModule module, String account, Map<String, String> va
     known.put("data.aws_caller_identity.current.account_id", account);
     known.put("local.account_id", account);
     known.put("local.s3_arn", "arn:aws:s3:::");
-    for (String tree : new String[] {"raw", "opt", "cog", "runs"}) {
-      known.put("local." + tree + "_arn", "arn:aws:s3:::" + bucket(tree));
+    for (String tree : new String[] {"raw", "opt", "cog"}) {
+      known.put("local." + tree + "_bucket_arn", "arn:aws:s3:::" + bucket(tree));
+      known.put("local." + tree + "_arn", treeArn(tree));
     }
+    known.put("local.runs_arn", "arn:aws:s3:::" + bucket("runs"));
     known.put("aws_batch_job_queue.main.arn", jobQueueArn());
     for (String q : new String[] {"events", "landing", "dead_letter"}) {
       String resource = "aws_sqs_queue." + q + (q.equals("landing") ? "[0]" : "");
@@ -160,7 +171,7 @@ record Deployment(TerraformModule module, String account, Map<String, String> va
     switch (e) {
       case "local.source_object_arns" -> {
         requireDefinition("source_object_arns", "[for bucket in var.source_buckets : \"${local.s3_arn}${bucket}/*\"]",
-            "var.landing_prefix == \"\" ? [] : [\"${local.raw_arn}/${var.landing_prefix}*\"]");
+            "var.landing_prefix == \"\" ? [] : [\"${local.raw_bucket_arn}/${var.landing_prefix}*\"]");
         java.util.List<String> out = new java.util.ArrayList<>(sources.stream().map(b -> "arn:aws:s3:::" + b + "/*").toList());
         if (!landing.isEmpty()) {
           out.add(raw + "/" + landing + "*");
@@ -175,21 +186,42 @@ record Deployment(TerraformModule module, String account, Map<String, String> va
         requireDefinition("index_object_arns", "formatlist(\"${local.raw_arn}/*.%s\", var.index_object_suffixes)",
             "formatlist(\"${local.opt_arn}/*.%s\", var.index_object_suffixes)",
             "formatlist(\"${local.cog_arn}/*.%s\", var.index_object_suffixes)",
-            "\"${local.raw_arn}/${var.map_assets_prefix}*\"");
+            "[\"${local.raw_arn}/${var.map_assets_prefix}*\", \"${local.opt_arn}/${var.map_assets_prefix}*\","
+                + " \"${local.cog_arn}/${var.map_assets_prefix}*\"]");
         java.util.List<String> suffixes = java.util.Arrays.stream(
                 variable("index_object_suffixes").replaceAll("[\\[\\]]", "").split(","))
             .map(String::strip).toList();
         java.util.List<String> out = new java.util.ArrayList<>();
         for (String tree : new String[] {"raw", "opt", "cog"}) {
-          suffixes.forEach(x -> out.add("arn:aws:s3:::" + bucket(tree) + "/*." + x));
-          out.add("arn:aws:s3:::" + bucket(tree) + "/" + variable("map_assets_prefix") + "*");
+          suffixes.forEach(x -> out.add(treeArn(tree) + "/*." + x));
+        }
+        for (String tree : new String[] {"raw", "opt", "cog"}) {
+          out.add(treeArn(tree) + "/" + variable("map_assets_prefix") + "*");
         }
         return out;
+      }
+      case "local.raw_and_opt_bucket_arns" -> {
+        requireDefinition("raw_and_opt_bucket_arns", "distinct([\"${local.raw_bucket_arn}\", \"${local.opt_bucket_arn}\"])");
+        return bucketArns("raw", "opt");
+      }
+      case "local.tree_bucket_arns" -> {
+        requireDefinition("tree_bucket_arns",
+            "distinct([\"${local.raw_bucket_arn}\", \"${local.opt_bucket_arn}\", \"${local.cog_bucket_arn}\"])");
+        return bucketArns("raw", "opt", "cog");
+      }
+      case "local.every_bucket_arn" -> {
+        requireDefinition("every_bucket_arn", "distinct([\"${local.raw_bucket_arn}\", \"${local.opt_bucket_arn}\","
+            + " \"${local.cog_bucket_arn}\", \"${local.runs_arn}\"])");
+        return bucketArns("raw", "opt", "cog", "runs");
       }
       default -> {
         return java.util.List.of(evaluate(e));
       }
     }
+  }
+
+  private java.util.List<String> bucketArns(String... trees) {
+    return java.util.Arrays.stream(trees).map(t -> "arn:aws:s3:::" + bucket(t)).distinct().toList();
   }
 
   private void requireDefinition(String local, String... parts) {

@@ -24,7 +24,7 @@ public record SceneOutcome(SceneId scene, State state, Optional<Stage> stage, St
   public enum State {
     /** cog-convert finished it. */
     SUCCEEDED,
-    /** cloud-filter judged it not cloud-free: nothing more to do. */
+    /** cloud-filter's verdict leaves it out of the run's COG selection (the research set by default): done. */
     EXCLUDED,
     /** A stage wrote a failure record and no later attempt finished it. */
     FAILED,

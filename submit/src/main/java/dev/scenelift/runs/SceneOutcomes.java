@@ -1,5 +1,7 @@
 package dev.scenelift.runs;
 
+import dev.scenelift.collection.CogSelection;
+import dev.scenelift.collection.TileCollection;
 import dev.scenelift.json.Json;
 import dev.scenelift.manifest.RunManifest;
 import dev.scenelift.manifest.SceneEntry;
@@ -10,6 +12,7 @@ import dev.scenelift.store.KeyLayout;
 import dev.scenelift.marker.MarkerStore;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.verdict.CloudVerdict;
+import dev.scenelift.collection.Membership;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +24,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Reads each scene's outcome from the markers of the run's layout: cog-convert's marker means succeeded; otherwise the
- * first stage without a marker decides: its failure record means failed, cloud-filter's verdict "not cloud-free" means
- * excluded, nothing means pending. A few requests a scene, run on the given executor.
+ * first stage without a marker decides: its failure record means failed, a cloud verdict that leaves the scene out of
+ * the run's COG selection (the research set by default) means excluded, nothing means pending. A few requests a
+ * scene, run on the given executor.
  */
 final class SceneOutcomes {
   private static final List<Stage> SCENE_STAGES = List.of(Stage.FETCH, Stage.FILTER, Stage.COG);
@@ -37,9 +41,10 @@ final class SceneOutcomes {
 
   List<SceneOutcome> of(RunManifest manifest) {
     MarkerStore markers = new MarkerStore(s3, manifest.layout());
+    TileCollection converted = CogSelection.ofOptions(manifest.options()).collection();
     List<Future<SceneOutcome>> futures = new ArrayList<>();
     for (SceneEntry e : manifest.scenes()) {
-      futures.add(executor.submit(() -> of(markers, manifest.layout(), e.id())));
+      futures.add(executor.submit(() -> of(markers, manifest.layout(), converted, e.id())));
     }
     List<SceneOutcome> out = new ArrayList<>(futures.size());
     try {
@@ -55,7 +60,7 @@ final class SceneOutcomes {
     return out;
   }
 
-  private SceneOutcome of(MarkerStore markers, KeyLayout layout, SceneId scene) {
+  private SceneOutcome of(MarkerStore markers, KeyLayout layout, TileCollection converted, SceneId scene) {
     if (markers.isDone(Stage.COG, scene)) {
       return new SceneOutcome(scene, SceneOutcome.State.SUCCEEDED, Optional.of(Stage.COG), "");
     }
@@ -70,10 +75,10 @@ final class SceneOutcomes {
               failure.get().kind() + ": " + failure.get().message());
         }
         if (stage == Stage.COG) {
-          Optional<CloudVerdict> verdict = verdict(layout.cloudVerdict(scene));
-          if (verdict.isPresent() && !verdict.get().cloudFree()) {
+          Optional<Membership> membership = verdict(layout.cloudVerdict(scene)).map(v -> v.membership(converted));
+          if (membership.isPresent() && !membership.get().member()) {
             return new SceneOutcome(
-                scene, SceneOutcome.State.EXCLUDED, Optional.of(Stage.FILTER), verdict.get().reason());
+                scene, SceneOutcome.State.EXCLUDED, Optional.of(Stage.FILTER), membership.get().reason());
           }
         }
         return new SceneOutcome(scene, SceneOutcome.State.PENDING, Optional.of(stage), "");

@@ -84,7 +84,7 @@ public final class StatusCommand extends RunCommand {
     }
     Map<SceneOutcome.State, Integer> counts = status.sceneCounts();
     out.printf(
-        "scenes: %d succeeded, %d excluded (not cloud-free), %d failed, %d pending%n",
+        "scenes: %d succeeded, %d excluded (outside the COG selection), %d failed, %d pending%n",
         counts.get(SceneOutcome.State.SUCCEEDED),
         counts.get(SceneOutcome.State.EXCLUDED),
         counts.get(SceneOutcome.State.FAILED),

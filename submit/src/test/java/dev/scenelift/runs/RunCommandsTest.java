@@ -24,6 +24,7 @@ import dev.scenelift.manifest.ManifestStore;
 import dev.scenelift.marker.MarkerStore;
 import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.testing.S3TestSupport;
+import dev.scenelift.collection.Membership;
 import dev.scenelift.verdict.CloudVerdict;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -121,6 +122,17 @@ class RunCommandsTest {
         Json.write(
             new CloudVerdict(id(11), false, "cloud 63.0% > 20%", Map.of(), Map.of("cloud", 63.0), Map.of(), Map.of(), run,
                 NOW)));
+    // cloud-free, but outside the COG research set the run converts: finished, not pending
+    markers.markDone(marker(id(13), Stage.FETCH));
+    markers.markDone(marker(id(13), Stage.FILTER));
+    S3TestSupport.putString(
+        s3,
+        manifest.layout().cloudVerdict(id(13)),
+        Json.write(
+            new CloudVerdict(id(13), true, "cloud 4.0% <= 10%",
+                Map.of("cloud-free", new Membership(true, "cloud 4.0% <= 10%"),
+                    "cog-research", new Membership(false, "cloud 4.0% > 1%")),
+                Map.of("cloud", 4.0), Map.of(), Map.of(), run, NOW)));
     markers.markDone(marker(id(12), Stage.FETCH));
     markers.markDone(marker(id(12), Stage.FILTER));
     markers.markFailed(new FailureRecord(id(12), Stage.COG, run, "gdal", "COG validation failed", 1, NOW));
@@ -209,7 +221,7 @@ class RunCommandsTest {
         .containsPattern("cloud-filter +RUNNING +4 tasks: RUNNING 1, SUCCEEDED 3")
         .containsPattern("cog-convert +RUNNING +4 tasks: PENDING 1, RUNNABLE 1, SUCCEEDED 2")
         .containsPattern("index-build +PENDING +plain job: PENDING 1")
-        .contains("scenes: 10 succeeded, 1 excluded (not cloud-free), 2 failed, 7 pending")
+        .contains("scenes: 10 succeeded, 2 excluded (outside the COG selection), 2 failed, 6 pending")
         .containsPattern(id(10) + " +FAILED +fetch-scene +md5-mismatch: SR bundle md5 differs")
         .containsPattern(id(12) + " +FAILED +cog-convert +gdal: COG validation failed");
     assertThat(api.requests("describejobs")).hasSize(1);
@@ -225,11 +237,13 @@ class RunCommandsTest {
     assertThat(json.get("runId").asText()).isEqualTo(run);
     assertThat(json.get("jobsEnded").asBoolean()).isTrue();
     assertThat(json.get("sceneCounts").get("SUCCEEDED").asInt()).isEqualTo(10);
-    assertThat(json.get("sceneCounts").get("EXCLUDED").asInt()).isEqualTo(1);
+    assertThat(json.get("sceneCounts").get("EXCLUDED").asInt()).isEqualTo(2);
     assertThat(json.get("sceneCounts").get("FAILED").asInt()).isEqualTo(2);
     assertThat(json.get("stages").get(2).get("counts").get("FAILED").asInt()).isEqualTo(1);
     assertThat(json.get("scenes").get(11).get("state").asText()).isEqualTo("EXCLUDED");
     assertThat(json.get("scenes").get(11).get("detail").asText()).isEqualTo("cloud 63.0% > 20%");
+    assertThat(json.get("scenes").get(13).get("state").asText()).isEqualTo("EXCLUDED");
+    assertThat(json.get("scenes").get(13).get("detail").asText()).isEqualTo("cloud 4.0% > 1%");
   }
 
   @Test
@@ -256,7 +270,7 @@ class RunCommandsTest {
     }
     stubDescribe(Scenario.STARTED, Scenario.STARTED, null, "SUCCEEDED|SUCCEEDED:4", "SUCCEEDED|SUCCEEDED:4", "SUCCEEDED|SUCCEEDED:4", "SUCCEEDED");
     Result r = execute(new WatchCommand(this::open, Map.of()), run, "--poll", "0.05", "--config", config.toString());
-    assertThat(r.out()).contains("scenes: 19 succeeded, 1 excluded (not cloud-free), 0 failed, 0 pending");
+    assertThat(r.out()).contains("scenes: 19 succeeded, 1 excluded (outside the COG selection), 0 failed, 0 pending");
     assertThat(r.code()).isZero();
   }
 
@@ -273,11 +287,11 @@ class RunCommandsTest {
     assertThat(r.code()).as(r.err()).isZero();
     String newRun = r.out().strip().lines().reduce((a, b) -> b).orElseThrow();
     assertThat(newRun).startsWith("h03v03-20261124t0630-").isNotEqualTo(run);
-    assertThat(r.out()).contains("9 scenes (2 failed, 7 unfinished)");
+    assertThat(r.out()).as("scene 13 is finished: cloud-free, outside the COG set").contains("8 scenes (2 failed, 6 unfinished)");
     KeyLayout layout = api.config().layout();
     RunManifest retried = new ManifestStore(s3).read(layout.manifest(newRun));
     assertThat(retried.scenes()).extracting(SceneEntry::id).containsExactlyElementsOf(
-        List.of(id(10), id(12), id(13), id(14), id(15), id(16), id(17), id(18), id(19)));
+        List.of(id(10), id(12), id(14), id(15), id(16), id(17), id(18), id(19)));
     assertThat(retried.option(RetryCommand.RETRY_OF, "")).isEqualTo(run);
     assertThat(retried.scenes().get(0).bundles()).isEqualTo(real.get(10).bundles());
     assertThat(api.requests("submitjob")).hasSize(4);

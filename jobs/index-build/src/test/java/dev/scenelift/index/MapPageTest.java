@@ -133,7 +133,9 @@ class MapPageTest {
       Thread.sleep(25);
     }
     return browser.eval(
-        "({loadedAt: sceneliftMap.loadedAt, first: sceneliftMap.firstSceneRenderedAt, errors: sceneliftMap.errors})");
+        "({loadedAt: sceneliftMap.loadedAt, first: sceneliftMap.firstSceneRenderedAt, errors: sceneliftMap.errors,"
+            + " script: sceneliftMap.scriptAt, sourceReady: sceneliftMap.firstSourceReadyAt,"
+            + " firstTile: sceneliftMap.firstTileAt, lastTile: sceneliftMap.lastTileAt})");
   }
 
   /** The mean colour of a 9x9 patch of the screenshot around the map pixel of an Albers coordinate. */
@@ -206,6 +208,11 @@ class MapPageTest {
             + "%.0f ms after load (%.0f ms after navigation start; Chromium with software WebGL on a shared 2-core "
             + "machine)%n",
         BLUE, ranges, bytes, size, 100.0 * bytes / size, Math.max(0, first1 - loaded), first1);
+    System.out.printf(
+        "map: first view's steps, ms after navigation start: script ran %.0f, headers read %.0f, first tile %.0f,"
+            + " last tile %.0f, load event %.0f, drawn %.0f%n",
+        first.path("script").asDouble(), first.path("sourceReady").asDouble(), first.path("firstTile").asDouble(),
+        first.path("lastTile").asDouble(), loaded, first1);
     assertThat(bytes).as("a low-zoom view reads overviews: a small part of the files").isLessThan(size / 3);
 
     browser.clickOn("#scenes button[data-scene='" + RED + "']");
