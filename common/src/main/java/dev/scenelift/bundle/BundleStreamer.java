@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -82,7 +81,7 @@ public final class BundleStreamer {
       throw new BundleTooLargeException(scene, STAGE, what + " refused: " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       throw new BundleCorruptException(
-          scene, STAGE, what + " is truncated or corrupt: " + describe(e), e);
+          scene, STAGE, what + " is truncated or corrupt: " + Digests.describe(e), e);
     }
   }
 
@@ -94,7 +93,7 @@ public final class BundleStreamer {
             new SourceInputStream(opened),
             rawLimit,
             source.knownSize().isPresent() ? "the bundle is listed as " + rawLimit + " bytes" : "bundle size limit");
-    MessageDigest md5 = md5();
+    MessageDigest md5 = Digests.md5();
     InputStream hashed = new BufferedInputStream(new DigestInputStream(raw, md5), READ_BUFFER);
     boolean gzip = startsWithGzipMagic(hashed);
     String head = printableHead(hashed);
@@ -260,16 +259,5 @@ public final class BundleStreamer {
     }
   }
 
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no MD5", e);
-    }
-  }
 
-  private static String describe(Throwable e) {
-    String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
-  }
 }

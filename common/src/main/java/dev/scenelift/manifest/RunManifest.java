@@ -65,16 +65,10 @@ public record RunManifest(
     return scenes.subList(task.from(), task.to());
   }
 
+  /** Total bytes of every scene's bundles and files, or -1 when any size is unknown. */
   public long knownBytes() {
-    long total = 0;
-    for (SceneEntry e : scenes) {
-      long b = e.knownBytes();
-      if (b < 0) {
-        return -1;
-      }
-      total += b;
-    }
-    return total;
+    ExpectedBytes e = ExpectedBytes.of(scenes);
+    return e.complete() ? e.known() : -1;
   }
 
   public String option(String name, String fallback) {

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 public final class Catalogs {
   private static final Pattern SYNTHETIC = Pattern.compile("synthetic(?::(\\d{1,4}))?");
 
+  /** How a STAC API source is written in a manifest: {@code stac:<API URL>} ({@code submit-run --stac URL}). */
+  public static final String STAC_PREFIX = "stac:";
+
   /** Scenes {@code synthetic} makes when no count is given. */
   public static final int DEFAULT_SYNTHETIC_SCENES = 4;
 
@@ -43,6 +46,22 @@ public final class Catalogs {
       }
       SyntheticTiles tiles = new SyntheticTiles(options.dataDir(), options.syntheticSize());
       return new ListingCatalog(s, new SyntheticLister(tiles, count), options.sceneList(), lists);
+    }
+    if (s.startsWith(STAC_PREFIX)) {
+      URI api;
+      try {
+        api = new URI(s.substring(STAC_PREFIX.length()));
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("--stac " + s.substring(STAC_PREFIX.length()) + ": malformed URL", e);
+      }
+      StacSearch search = options.stac().orElseGet(() -> StacSearch.of(api, StacSearch.C2_ARD));
+      if (!search.api().equals(api)) {
+        throw new IllegalArgumentException("--source " + s + " and the STAC search's API " + search.api() + " differ");
+      }
+      if (options.sceneList().isPresent()) {
+        throw new IllegalArgumentException("--scene-list cannot restrict a --stac search (use --since/--until/--limit)");
+      }
+      return new StacApiCatalog(search, StacApiCatalog.defaultClient());
     }
     if (s.startsWith("s3://")) {
       S3Location prefix;

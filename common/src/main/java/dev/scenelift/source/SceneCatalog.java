@@ -21,4 +21,17 @@ public interface SceneCatalog {
   default List<SceneEntry> preview(Tile tile) throws IOException {
     return list(tile);
   }
+
+  /** What listing found that the user should hear about (pages read, items skipped), one line each; after listing. */
+  default List<String> notes() {
+    return List.of();
+  }
+
+  /**
+   * What the catalog itself says about its scenes' clouds (a STAC API's {@code eo:cloud_cover}), by scene, after
+   * listing; empty for sources that say nothing.
+   */
+  default java.util.Map<dev.scenelift.scene.SceneId, dev.scenelift.catalog.CatalogCloud> catalogClouds() {
+    return java.util.Map.of();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.scenelift.source;
 
 import dev.scenelift.manifest.BundleSource;
+import dev.scenelift.manifest.FileSource;
 import dev.scenelift.manifest.SceneEntry;
 import dev.scenelift.scene.Bundle;
 import dev.scenelift.scene.SceneId;
@@ -123,7 +124,12 @@ public record SceneFilter(
   /** Entries of one scene id become one, their bundles united; a bundle seen twice keeps its first source. */
   private static List<SceneEntry> mergeSameScene(List<SceneEntry> scenes, List<String> notes) {
     Map<SceneId, Map<Bundle, BundleSource>> byId = new LinkedHashMap<>();
+    Map<SceneId, Map<String, FileSource>> filesById = new LinkedHashMap<>();
+    Map<SceneId, Optional<String>> problems = new LinkedHashMap<>();
     for (SceneEntry e : scenes) {
+      Map<String, FileSource> files = filesById.computeIfAbsent(e.id(), k -> new LinkedHashMap<>());
+      e.files().forEach(f -> files.putIfAbsent(f.name(), f));
+      problems.merge(e.id(), e.sourceProblem(), (a, b) -> a.or(() -> b));
       Map<Bundle, BundleSource> bundles = byId.get(e.id());
       if (bundles == null) {
         byId.put(e.id(), new EnumMap<>(Bundle.class));
@@ -139,7 +145,11 @@ public record SceneFilter(
       }
     }
     List<SceneEntry> out = new ArrayList<>();
-    byId.forEach((id, bundles) -> out.add(new SceneEntry(id, List.copyOf(bundles.values()))));
+    byId.forEach(
+        (id, bundles) ->
+            out.add(
+                new SceneEntry(
+                    id, List.copyOf(bundles.values()), List.copyOf(filesById.get(id).values()), problems.get(id))));
     return out;
   }
 

@@ -15,7 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.RequestPayer;
@@ -26,7 +30,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * {@code s3:} (a GetObject, paying as requester when asked, as USGS's buckets require). The clients belong to the
  * caller.
  */
-public final class UriBundleOpener implements BundleOpener {
+public final class UriBundleOpener implements BundleOpener, FileOpener {
   private final Supplier<HttpClient> http;
   private HttpClient client;
   private final S3Client s3;
@@ -59,7 +63,17 @@ public final class UriBundleOpener implements BundleOpener {
 
   @Override
   public InputStream open(BundleSource bundle) throws IOException {
-    URI uri = bundle.uri();
+    return openBody(bundle.uri()).body();
+  }
+
+  /**
+   * Opens any source URI for one sequential read, with the length and ETag the source announced. The caller owns the
+   * body.
+   *
+   * @throws SourceUnavailableException when the source cannot be reached or refuses (404, 403, timeout, no such file)
+   */
+  @Override
+  public SourceBody openBody(URI uri) throws IOException {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     return switch (scheme) {
       case "file" -> openFile(uri);
@@ -76,7 +90,7 @@ public final class UriBundleOpener implements BundleOpener {
     return client;
   }
 
-  private static InputStream openFile(URI uri) throws IOException {
+  private static SourceBody openFile(URI uri) throws IOException {
     Path path;
     try {
       path = Path.of(uri);
@@ -84,7 +98,8 @@ public final class UriBundleOpener implements BundleOpener {
       throw new SourceUnavailableException(uri, "not a local file URI", e);
     }
     try {
-      return Files.newInputStream(path);
+      InputStream in = Files.newInputStream(path);
+      return new SourceBody(in, OptionalLong.of(Files.size(path)), Optional.empty());
     } catch (NoSuchFileException e) {
       throw new SourceUnavailableException(uri, "no such file", e);
     } catch (IOException e) {
@@ -92,7 +107,7 @@ public final class UriBundleOpener implements BundleOpener {
     }
   }
 
-  private InputStream openHttp(URI uri) throws IOException {
+  private SourceBody openHttp(URI uri) throws IOException {
     HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout).build();
     HttpResponse<InputStream> response;
     try {
@@ -109,10 +124,11 @@ public final class UriBundleOpener implements BundleOpener {
       response.body().close();
       throw new SourceUnavailableException(uri, "HTTP " + response.statusCode(), null);
     }
-    return response.body();
+    return new SourceBody(
+        response.body(), response.headers().firstValueAsLong("Content-Length"), response.headers().firstValue("ETag"));
   }
 
-  private InputStream openS3(URI uri) throws IOException {
+  private SourceBody openS3(URI uri) throws IOException {
     S3Location location;
     try {
       location = S3Location.parse(uri.toString());
@@ -120,13 +136,19 @@ public final class UriBundleOpener implements BundleOpener {
       throw new SourceUnavailableException(uri, e.getMessage(), e);
     }
     try {
-      return s3.getObject(
-          b -> {
-            b.bucket(location.bucket()).key(location.key());
-            if (requesterPays) {
-              b.requestPayer(RequestPayer.REQUESTER);
-            }
-          });
+      ResponseInputStream<GetObjectResponse> in =
+          s3.getObject(
+              b -> {
+                b.bucket(location.bucket()).key(location.key());
+                if (requesterPays) {
+                  b.requestPayer(RequestPayer.REQUESTER);
+                }
+              });
+      GetObjectResponse r = in.response();
+      return new SourceBody(
+          in,
+          r.contentLength() == null ? OptionalLong.empty() : OptionalLong.of(r.contentLength()),
+          Optional.ofNullable(r.eTag()));
     } catch (S3Exception e) {
       String code = e.awsErrorDetails() != null ? " " + e.awsErrorDetails().errorCode() : "";
       throw new SourceUnavailableException(uri, "HTTP " + e.statusCode() + code, e);

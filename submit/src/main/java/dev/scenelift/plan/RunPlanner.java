@@ -37,7 +37,8 @@ public final class RunPlanner {
    * @throws PlanException when the split exceeds AWS Batch's array limit
    */
   public RunPlan plan(RunRequest request, SceneCatalog catalog) throws IOException, PlanException {
-    return plan(request, catalog.list(request.tile()), false);
+    List<SceneEntry> listed = catalog.list(request.tile());
+    return plan(request, listed, false, catalog.notes());
   }
 
   /**
@@ -48,10 +49,12 @@ public final class RunPlanner {
    * @throws PlanException when the split exceeds AWS Batch's array limit
    */
   public RunPlan preview(RunRequest request, SceneCatalog catalog) throws IOException, PlanException {
-    return plan(request, catalog.preview(request.tile()), true);
+    List<SceneEntry> listed = catalog.preview(request.tile());
+    return plan(request, listed, true, catalog.notes());
   }
 
-  private RunPlan plan(RunRequest request, List<SceneEntry> listed, boolean preview) throws PlanException {
+  private RunPlan plan(RunRequest request, List<SceneEntry> listed, boolean preview, List<String> catalogNotes)
+      throws PlanException {
     List<SceneEntry> ofTile = listed.stream().filter(e -> e.id().tile().equals(request.tile())).toList();
     SceneFilter.Selection selection = request.selection().apply(ofTile);
     List<SceneEntry> scenes = selection.scenes();
@@ -74,7 +77,8 @@ public final class RunPlanner {
     String runId = RunIds.next(request.tile().toString(), now);
     RunManifest manifest =
         new RunManifest(runId, request.tile(), request.source(), now, k, layout, scenes, request.options());
-    List<String> notes = new ArrayList<>(selection.notes());
+    List<String> notes = new ArrayList<>(catalogNotes);
+    notes.addAll(selection.notes());
     long unmade =
         scenes.stream().flatMap(e -> e.bundles().stream()).filter(b -> b.md5().isEmpty() && b.size() < 0).count();
     if (preview && unmade > 0) {

@@ -34,29 +34,42 @@ final class PlanPrefilter {
     }
   }
 
-  private final Path catalog;
+  private final String catalog;
+  private final Map<dev.scenelift.scene.SceneId, dev.scenelift.catalog.CatalogCloud> clouds;
   private final double maxCloud;
 
-  PlanPrefilter(Path catalog, double maxCloud) {
+  /**
+   * @param catalog names the catalog in the summary (a file name, a STAC API)
+   * @param clouds the catalog's cloud cover by scene
+   */
+  PlanPrefilter(
+      String catalog, Map<dev.scenelift.scene.SceneId, dev.scenelift.catalog.CatalogCloud> clouds, double maxCloud) {
     this.catalog = catalog;
+    this.clouds = Map.copyOf(clouds);
     this.maxCloud = maxCloud;
   }
 
   /**
-   * @throws MalformedCatalogException when the catalog is not an EarthExplorer export, naming the file
+   * From an EarthExplorer metadata export.
+   *
+   * @throws MalformedCatalogException when the file is not an EarthExplorer export, naming it
+   */
+  static PlanPrefilter earthExplorer(Path csv, double maxCloud) throws IOException, MalformedCatalogException {
+    return new PlanPrefilter(csv.getFileName().toString(), new EarthExplorerCsvReader().catalogClouds(csv), maxCloud);
+  }
+
+  /**
    * @throws IllegalArgumentException for a threshold outside [0, 100]
    */
-  Prefiltered apply(RunPlan plan) throws IOException, MalformedCatalogException {
+  Prefiltered apply(RunPlan plan) {
     RunManifest m = plan.manifest();
-    Map<dev.scenelift.scene.SceneId, dev.scenelift.catalog.CatalogCloud> clouds =
-        new EarthExplorerCsvReader().catalogClouds(catalog);
     PrefilterResult result = CatalogPrefilter.apply(m.scenes(), clouds, maxCloud);
     long clear = clouds.values().stream().filter(c -> c.cloudCover() <= maxCloud).count();
     String catalogSummary =
         String.format(
             Locale.ROOT,
             "catalog %s: %d of %d scenes at or under %s%% cloud",
-            catalog.getFileName(),
+            catalog,
             clear,
             clouds.size(),
             java.math.BigDecimal.valueOf(maxCloud).stripTrailingZeros().toPlainString());

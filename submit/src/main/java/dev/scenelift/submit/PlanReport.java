@@ -2,6 +2,7 @@ package dev.scenelift.submit;
 
 import dev.scenelift.json.Json;
 import dev.scenelift.manifest.ArrayTask;
+import dev.scenelift.manifest.ExpectedBytes;
 import dev.scenelift.collection.CollectionRules;
 import dev.scenelift.collection.TileCollection;
 import dev.scenelift.manifest.RunManifest;
@@ -38,6 +39,7 @@ final class PlanReport {
       int scenesPerTask,
       int tasks,
       Long bytesExpected,
+      ExpectedBytes sourceBytes,
       S3Location manifest,
       List<PlannedCollection> collections,
       List<Job> jobs,
@@ -91,6 +93,7 @@ final class PlanReport {
         m.scenesPerTask(),
         split.taskCount(),
         known(m.knownBytes()),
+        ExpectedBytes.of(m.scenes()),
         m.layout().manifest(m.runId()),
         collections(m),
         jobs,
@@ -124,7 +127,11 @@ final class PlanReport {
     line(s, "  tile       %s", d.tile());
     line(s, "  source     %s", d.source());
     line(s, "  engine     %s", d.engine());
-    line(s, "  scenes     %d, %s expected", d.scenes(), Sizes.bytes(m.knownBytes()));
+    line(
+        s,
+        d.sourceBytes().complete() ? "  scenes     %d, %s expected" : "  scenes     %d, bytes expected %s",
+        d.scenes(),
+        d.sourceBytes().describe());
     line(s, "  tasks      %s", tasks(m.split()));
     line(s, "  manifest   %s", d.manifest());
     for (PlannedCollection c : d.collections()) {

@@ -52,8 +52,8 @@ final class RunOptions {
       paramLabel = "PERCENT",
       description =
           "Before anything is fetched, drop scenes whose catalog cloud cover is above PERCENT (0-100); the catalog is"
-              + " the --scene-list when it is an EarthExplorer metadata export (CSV). Scenes the catalog does not"
-              + " list are kept. Default: no pre-filter.")
+              + " the --stac search's items (eo:cloud_cover), else the --scene-list when it is an EarthExplorer"
+              + " metadata export (CSV). Scenes the catalog does not list are kept. Default: no pre-filter.")
   Double prefilterMaxCloud;
 
   @Option(

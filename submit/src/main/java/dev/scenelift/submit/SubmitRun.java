@@ -25,7 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import dev.scenelift.manifest.CopyMode;
+import dev.scenelift.source.Catalogs;
 import dev.scenelift.source.SceneCatalog;
+import dev.scenelift.source.StacSearch;
+import java.util.HashMap;
 import dev.scenelift.source.SourceOptions;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3Settings;
@@ -92,11 +96,15 @@ import picocli.CommandLine.Spec;
       "  submit-run --tile h03v03 --source file:///data/ard --scenes-per-task 4 --dry-run",
       "  submit-run --tile h03v03 --source s3://bucket/ard --config tf-output.json --dry-run --json",
       "  submit-run --tile h03v03 --scene-list h03v03-earthexplorer-metadata.csv --prefilter-max-cloud 10 --dry-run",
+      "  submit-run --tile h03v03 --stac https://landsatlook.usgs.gov/stac-server --since 2021-06-01 \\",
+      "      --request-payer requester --source-region us-west-2 --config tf-output.json --dry-run",
       "  submit-run status h03v03-20261124t0530-3f2a",
       "  submit-run validate s3://scenelift/cog/h03v03/"
     })
 public final class SubmitRun implements Callable<Integer> {
   @Mixin RunOptions run;
+
+  @Mixin StacOptions stac;
 
   @Mixin CollectionOptions collections;
 
@@ -131,6 +139,9 @@ public final class SubmitRun implements Callable<Integer> {
   private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
   @Spec CommandSpec spec;
+
+  /** The catalog the plan was listed from, for what it says about clouds (--prefilter-max-cloud with --stac). */
+  private SceneCatalog listed;
 
   private final SubmitContext context;
 
@@ -204,7 +215,9 @@ public final class SubmitRun implements Callable<Integer> {
     RunRequest request;
     Map<String, String> jobEnvironment;
     try {
-      request = run.toRequest(run.tile, collections.toManifestOptions());
+      request =
+          withSourceAndCopyMode(
+              run.toRequest(run.tile, collections.toManifestOptions()), chosen == Engine.aws, config.region());
       jobEnvironment = run.jobEnvironment(context.environment());
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
@@ -241,36 +254,63 @@ public final class SubmitRun implements Callable<Integer> {
     if (dryRun) {
       out.print(
           chosen == Engine.aws
-              ? awsDryRun(plan.manifest(), config, jobEnvironment, prefiltered)
+              ? awsDryRun(plan, config, jobEnvironment, prefiltered)
               : dryRun(plan, prefiltered));
       out.flush();
       return ExitCodes.OK;
     }
     if (chosen == Engine.aws) {
+      // as the embedded run does: what the listing or search found (items skipped, scenes planned to fail)
+      plan.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
       return submitToAws(plan.manifest(), config, jobEnvironment, out);
     }
     return new EmbeddedRun(context, dataDir, store.port(), output.json, run.force, jobEnvironment)
         .run(plan, out, spec.commandLine().getErr());
   }
 
+  /**
+   * The request with its source ({@code stac:<url>} for {@code --stac}) and the {@link CopyMode} of its s3:// files in
+   * its options.
+   */
+  private RunRequest withSourceAndCopyMode(RunRequest request, boolean onAws, Optional<String> region) {
+    String source = request.source();
+    if (stac.stac().isPresent()) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--source")) {
+        throw new IllegalArgumentException("--stac and --source are alternatives: give one");
+      }
+      source = Catalogs.STAC_PREFIX + stac.stac().get();
+    }
+    Map<String, String> options = new HashMap<>(request.options());
+    options.put(CopyMode.OPTION, stac.copyMode(onAws, region).toString());
+    return new RunRequest(request.tile(), source, request.selection(), request.scenesPerTask(), options);
+  }
+
   private RunPlan plan(RunRequest request, Path dataDir, KeyLayout layout, TaskSizing sizing, S3Settings sourceS3)
       throws IOException {
     SceneCatalog catalog;
     try {
+      Optional<StacSearch> search =
+          stac.stac().isPresent()
+              ? Optional.of(stac.search(Optional.ofNullable(run.since), Optional.ofNullable(run.until),
+                  run.requesterPays()))
+              : Optional.empty();
       SourceOptions options =
           new SourceOptions(
               dataDir,
               sourceS3.withRequesterPays(run.requesterPays()),
               run.syntheticSize,
-              run.sceneList());
+              run.sceneList(),
+              search);
       catalog = context.catalogs().open(request.source(), options);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
     try {
       RunPlanner planner = new RunPlanner(layout, sizing, context.clock());
-      return dryRun ? planner.preview(request, catalog) : planner.plan(request, catalog);
-    } catch (PlanException e) {
+      RunPlan plan = dryRun ? planner.preview(request, catalog) : planner.plan(request, catalog);
+      listed = catalog;
+      return plan;
+    } catch (PlanException | IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
   }
@@ -279,15 +319,23 @@ public final class SubmitRun implements Callable<Integer> {
     if (run.prefilterMaxCloud == null) {
       return Optional.empty();
     }
+    if (stac.stac().isPresent()) {
+      try {
+        return Optional.of(
+            new PlanPrefilter("stac " + stac.stac().get(), listed.catalogClouds(), run.prefilterMaxCloud).apply(plan));
+      } catch (IllegalArgumentException e) {
+        throw usage("--prefilter-max-cloud: " + e.getMessage());
+      }
+    }
     Path catalog =
         run.sceneList()
             .orElseThrow(
                 () ->
                     usage(
-                        "--prefilter-max-cloud needs catalog metadata: pass --scene-list with an EarthExplorer"
-                            + " metadata export (CSV)"));
+                        "--prefilter-max-cloud needs catalog metadata: search --stac, or pass --scene-list with an"
+                            + " EarthExplorer metadata export (CSV)"));
     try {
-      return Optional.of(new PlanPrefilter(catalog, run.prefilterMaxCloud).apply(plan));
+      return Optional.of(PlanPrefilter.earthExplorer(catalog, run.prefilterMaxCloud).apply(plan));
     } catch (MalformedCatalogException | IllegalArgumentException e) {
       throw usage("--prefilter-max-cloud: " + e.getMessage());
     }
@@ -304,15 +352,21 @@ public final class SubmitRun implements Callable<Integer> {
   }
 
   private String awsDryRun(
-      RunManifest manifest,
+      RunPlan plan,
       AwsRunConfig config,
       Map<String, String> jobEnvironment,
       Optional<PlanPrefilter.Prefiltered> prefiltered) {
+    RunManifest manifest = plan.manifest();
     if (manifest.scenes().isEmpty()) {
       throw usage("no scenes to submit for tile " + manifest.tile() + " (after the selection and pre-filter)");
     }
     DryRunReport report =
-        AwsDryRun.plan(manifest, config, new StageChain(config.eventsQueue(), run.force, awsEnvironment(config, jobEnvironment)));
+        AwsDryRun.plan(
+            manifest,
+            config,
+            new StageChain(config.eventsQueue(), run.force, awsEnvironment(config, jobEnvironment)),
+            stac.sourceRegion(),
+            plan.notes());
     if (output.json) {
       ObjectNode doc = (ObjectNode) report.json();
       prefiltered.ifPresent(p -> doc.set("prefilter", prefilterJson(p)));

@@ -2,6 +2,9 @@ package dev.scenelift.fetch;
 
 import dev.scenelift.bundle.BundleLimits;
 import dev.scenelift.bundle.BundleStreamer;
+import dev.scenelift.bundle.FileStreamer;
+import dev.scenelift.bundle.ServerSideCopier;
+import dev.scenelift.manifest.CopyMode;
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.manifest.RunManifest;
 import dev.scenelift.source.UriBundleOpener;
@@ -32,7 +35,9 @@ import software.amazon.awssdk.core.exception.SdkException;
     sortOptions = false,
     description = {
       "Streams the bundles of this array task's scenes from their source (file:, http(s):, s3:) through tar/gzip",
-      "straight into S3, md5-verified, one object per file; writes each scene's completion marker last.",
+      "straight into S3, md5-verified, one object per file, and single files (Collection 2 COGs) one by one,",
+      "verified by size, ETag and file:checksum (or copied inside S3 when the manifest's copy-mode is server-side);",
+      "writes each scene's completion marker last.",
       "Configuration comes from the environment (SCENELIFT_RUN_ID, SCENELIFT_MANIFEST, AWS_BATCH_JOB_ARRAY_INDEX, ...)."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -77,12 +82,22 @@ final class FetchCommand implements Callable<Integer> {
       StreamingUploader uploader = new StreamingUploader(task.s3(), uploads, tuning);
       BundleStreamer streamer =
           new BundleStreamer(opener, uploader, manifest.layout(), BundleLimits.defaults());
+      FileStreamer files = new FileStreamer(opener, uploader, manifest.layout(), BundleLimits.defaults());
+      ServerSideCopier copier =
+          new ServerSideCopier(task.s3(), manifest.layout(), task.config().s3().requesterPays());
+      CopyMode copyMode;
+      try {
+        copyMode = CopyMode.of(manifest);
+      } catch (IllegalArgumentException e) {
+        err.println("fetch-scene: run manifest option " + CopyMode.OPTION + ": " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
       FetchRun run =
           new FetchRun(manifest.runId(), manifest.source(), task.config().attempt(), force || task.config().force());
       FetchScenePipeline pipeline =
           new FetchScenePipeline(
               new MarkerStore(task.s3(), manifest.layout()).publishingTo(task.events()),
-              new SceneFetcher(streamer, Clock.systemUTC()),
+              new SceneFetcher(streamer, files, copier, copyMode, Clock.systemUTC()),
               new SceneCleanup(task.s3(), manifest.layout()),
               run,
               Clock.systemUTC(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scenelift.json.Json;
+import dev.scenelift.manifest.ExpectedBytes;
 import dev.scenelift.manifest.RunManifest;
 import java.io.PrintStream;
 import java.util.List;
@@ -18,11 +19,14 @@ public final class DryRunReport {
   private final RunManifest manifest;
   private final List<SubmitJobBody> bodies;
   private final RunEstimate estimate;
+  private final List<String> notes;
 
-  public DryRunReport(RunManifest manifest, List<SubmitJobBody> bodies, RunEstimate estimate) {
+  /** @param notes the plan's notes, one line each (what the source's listing or search found) */
+  public DryRunReport(RunManifest manifest, List<SubmitJobBody> bodies, RunEstimate estimate, List<String> notes) {
     this.manifest = manifest;
     this.bodies = List.copyOf(bodies);
     this.estimate = estimate;
+    this.notes = List.copyOf(notes);
   }
 
   /** The SubmitJob bodies that would be sent, in submission order. */
@@ -38,6 +42,8 @@ public final class DryRunReport {
     root.put("scenesPerTask", estimate.scenesPerTask());
     root.put("tasks", estimate.tasks());
     root.put("awsCalls", 0);
+    root.set("sourceBytes", Json.mapper().valueToTree(ExpectedBytes.of(manifest.scenes())));
+    root.set("notes", Json.mapper().valueToTree(notes));
     ArrayNode graph = root.putArray("graph");
     for (SubmitJobBody b : bodies) {
       ObjectNode job = graph.addObject();
@@ -67,6 +73,8 @@ public final class DryRunReport {
     out.printf(
         "dry run %s (tile %s): %d scenes, %d per task, %d task(s); no AWS call made%n",
         manifest.runId(), manifest.tile(), estimate.scenes(), estimate.scenesPerTask(), estimate.tasks());
+    out.println("source " + manifest.source() + ": bytes expected " + ExpectedBytes.of(manifest.scenes()).describe());
+    notes.forEach(n -> out.println("note " + n));
     out.println("job graph:");
     for (SubmitJobBody b : bodies) {
       String deps =
@@ -98,6 +106,21 @@ public final class DryRunReport {
           s.spotDollars(),
           s.fargateDollars());
     }
+    SourceEstimate source = estimate.source();
+    if (source.objects() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "  %-13s %8s %10.1f %10s %10d %9d %8s %9.2f %10.2f%n",
+          "source s3://",
+          "",
+          source.bytes() / 1e9,
+          "",
+          source.copies(),
+          source.gets(),
+          "",
+          source.dollars(),
+          source.dollars());
+    }
     out.printf(
         Locale.ROOT,
         "  %-13s %8s %21.1f %10d %9d %8s %9.2f %10.2f%n",
@@ -114,6 +137,9 @@ public final class DryRunReport {
         "  storage afterwards: %.1f GB, $%.2f a month%n",
         estimate.storedGb(),
         estimate.storageDollarsPerMonth());
+    if (source.objects() > 0) {
+      out.println("  " + describe(source, estimate.prices()));
+    }
     if (!"none".equals(manifest.option("promote", "copy"))) {
       out.println(
           "  promotion into opt/: server-side CopyObject of each cloud-free scene's objects (in cloud-filter's PUTs;"
@@ -122,6 +148,40 @@ public final class DryRunReport {
     }
     out.println("SubmitJob requests:");
     bodies.forEach(b -> out.println("  " + b.json()));
+  }
+
+  /** The source row in words: what is billed to the run (to the requester, on a requester-pays bucket) and why. */
+  static String describe(SourceEstimate s, PriceTable p) {
+    String where =
+        s.interRegion()
+            ? String.format(
+                Locale.ROOT,
+                "%.1f GB of transfer at $%s/GB (inter-region: %s)",
+                s.bytes() / 1e9,
+                price(p.s3TransferInterRegionGb()),
+                s.sourceRegion().isEmpty()
+                    ? "the source's region is unknown, give --source-region"
+                    : s.runRegion().isEmpty()
+                        ? "the run's region is unknown"
+                        : "source in " + s.sourceRegion().get() + ", run in " + s.runRegion().get())
+            : "transfer free (source and run in " + s.runRegion().orElse("?") + ")";
+    return String.format(
+        Locale.ROOT,
+        "source: %d s3:// object(s)%s; %d GET/HEAD at $%s/1000 and %d COPY at $%s/1000 = $%.2f; %s = $%.2f",
+        s.objects(),
+        s.unsized() == 0 ? "" : " (" + s.unsized() + " of unknown size: a typical scene's share where a scene"
+            + " gives no size, else not priced)",
+        s.gets(),
+        price(p.s3GetPer1000()),
+        s.copies(),
+        price(p.s3PutPer1000()),
+        s.requestDollars(),
+        where,
+        s.transferDollars());
+  }
+
+  private static String price(double dollars) {
+    return java.math.BigDecimal.valueOf(dollars).stripTrailingZeros().toPlainString();
   }
 
   private String nameOf(String jobId) {

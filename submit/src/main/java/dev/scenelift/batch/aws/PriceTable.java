@@ -20,6 +20,8 @@ import java.io.UncheckedIOException;
  * @param s3PutPer1000 S3 Standard PUT/COPY/POST/LIST per 1000 requests
  * @param s3GetPer1000 S3 Standard GET/HEAD per 1000 requests
  * @param s3StorageGbMonth S3 Standard storage per GB-month (first 50 TB)
+ * @param s3TransferInterRegionGb S3 data transfer out to another AWS region, per GB (US regions); what a requester
+ *     pays to read a requester-pays bucket from another region. Within the bucket's region transfer is free.
  */
 public record PriceTable(
     @JsonProperty("as_of") String asOf,
@@ -29,14 +31,16 @@ public record PriceTable(
     @JsonProperty("fargate_gb_hour") double fargateGbHour,
     @JsonProperty("s3_put_per_1000") double s3PutPer1000,
     @JsonProperty("s3_get_per_1000") double s3GetPer1000,
-    @JsonProperty("s3_storage_gb_month") double s3StorageGbMonth) {
+    @JsonProperty("s3_storage_gb_month") double s3StorageGbMonth,
+    @JsonProperty("s3_transfer_inter_region_gb") double s3TransferInterRegionGb) {
 
   public static final String DEFAULTS_AS_OF = "2025-06-01";
 
   public PriceTable {
     for (double p :
         new double[] {
-          spotVcpuHour, spotGbHour, fargateVcpuHour, fargateGbHour, s3PutPer1000, s3GetPer1000, s3StorageGbMonth
+          spotVcpuHour, spotGbHour, fargateVcpuHour, fargateGbHour, s3PutPer1000, s3GetPer1000, s3StorageGbMonth,
+          s3TransferInterRegionGb
         }) {
       if (!(p >= 0)) {
         throw new IllegalArgumentException("prices must be non-negative numbers, got " + p);
@@ -46,7 +50,7 @@ public record PriceTable(
 
   /** us-east-1 list prices of {@value #DEFAULTS_AS_OF}. */
   public static PriceTable defaults() {
-    return new PriceTable(DEFAULTS_AS_OF, 0.0122, 0.0013, 0.04048, 0.004445, 0.005, 0.0004, 0.023);
+    return new PriceTable(DEFAULTS_AS_OF, 0.0122, 0.0013, 0.04048, 0.004445, 0.005, 0.0004, 0.023, 0.02);
   }
 
   /** These prices with the fields present in {@code overrides} replaced. */

@@ -1,6 +1,8 @@
 package dev.scenelift.batch.aws;
 
+import dev.scenelift.manifest.ExpectedBytes;
 import dev.scenelift.manifest.RunManifest;
+import dev.scenelift.manifest.SceneEntry;
 import dev.scenelift.scene.Stage;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +13,9 @@ import java.util.List;
  * PriceTable}. Upper bounds where the outcome is unknown: every scene is assumed to pass cloud-filter.
  *
  * <p>Request counts per scene: fetch-scene PUTs ~{@value #OBJECTS_PER_SCENE} objects (the unpacked bundle entries,
- * the metadata XML, the marker) plus one part per {@value #PART_MIB} MiB; it GETs from S3 only for {@code s3://}
- * sources (one ranged stream per bundle). cloud-filter GETs the QA band, the XML and the markers and PUTs the verdict
+ * the metadata XML, the marker) plus one part per {@value #PART_MIB} MiB, and GETs its manifest and markers; what it
+ * reads from an {@code s3://} source (requests and transfer, which a requester-pays bucket bills to the run) is the
+ * {@link SourceEstimate}, counted in the totals. cloud-filter GETs the QA band, the XML and the markers and PUTs the verdict
  * and its marker; with promotion into opt/ (the manifest's {@code promote=copy}, the default) it also sends one
  * CopyObject (a PUT-class request, no bytes through the job or across the network) per object of each cloud-free
  * scene, whose copies are then stored twice (raw and opt). cog-convert GETs its inputs in {@value #READ_MIB} MiB ranges and PUTs ~25 COGs plus parts.
@@ -26,6 +29,7 @@ import java.util.List;
  * @param stages one row per stage
  * @param storedGb GB kept in S3 afterwards (raw, opt copies and COG trees)
  * @param storageDollarsPerMonth what keeping them costs a month
+ * @param source the source side: requests on and transfer out of {@code s3://} sources
  * @param prices the prices used
  */
 public record RunEstimate(
@@ -36,6 +40,7 @@ public record RunEstimate(
     List<StageEstimate> stages,
     double storedGb,
     double storageDollarsPerMonth,
+    SourceEstimate source,
     PriceTable prices) {
 
   static final int OBJECTS_PER_SCENE = 30;
@@ -71,17 +76,18 @@ public record RunEstimate(
       double spotDollars,
       double fargateDollars) {}
 
-  public static RunEstimate of(RunManifest manifest, boolean sourceOnS3, PriceTable prices) {
+  public static RunEstimate of(RunManifest manifest, SourceEstimate.Regions regions, PriceTable prices) {
     int n = manifest.scenes().size();
     int tasks = manifest.split().taskCount();
     long b = ArraySizing.medianBytes(manifest.scenes());
     long known = manifest.knownBytes();
-    long total = known >= 0 ? known : b * n;
+    SourceEstimate source = SourceEstimate.of(manifest, regions, b, prices);
+    long total = known >= 0 ? known : estimatedBytes(manifest, b);
     long parts = (long) Math.ceil(total / (PART_MIB * 1048576.0));
     long reads = (long) Math.ceil(total / (READ_MIB * 1048576.0));
     List<StageEstimate> rows = new ArrayList<>();
     rows.add(row(Stage.FETCH, tasks, n, b, total, total, (long) OBJECTS_PER_SCENE * n + parts,
-        sourceOnS3 ? 4L * n + n : n, prices));
+        n, prices));
     long qa = Math.round(total * 0.006);
     boolean promote = !"none".equals(manifest.option("promote", "copy"));
     rows.add(
@@ -91,7 +97,17 @@ public record RunEstimate(
     rows.add(row(Stage.INDEX, 1, n, b, 8192L * n, 8192L * n, n + 5L, 2L * n, prices));
     double storedGb = (promote ? 3.0 : 2.0) * total / 1e9;
     return new RunEstimate(
-        n, manifest.scenesPerTask(), tasks, b, rows, storedGb, storedGb * prices.s3StorageGbMonth(), prices);
+        n, manifest.scenesPerTask(), tasks, b, rows, storedGb, storedGb * prices.s3StorageGbMonth(), source, prices);
+  }
+
+  /** The scenes' known sizes, with {@code typical} for each scene that gives none. */
+  private static long estimatedBytes(RunManifest manifest, long typical) {
+    long total = 0;
+    for (SceneEntry scene : manifest.scenes()) {
+      ExpectedBytes e = ExpectedBytes.of(List.of(scene));
+      total += e.objects() > 0 && e.unsized() == e.objects() ? typical : e.known();
+    }
+    return total;
   }
 
   private static StageEstimate row(
@@ -115,23 +131,27 @@ public record RunEstimate(
         vcpuHours * p.fargateVcpuHour() + gbHours * p.fargateGbHour() + requests);
   }
 
+  /** The stages on EC2 Spot and the source side. */
   public double spotDollars() {
-    return stages.stream().mapToDouble(StageEstimate::spotDollars).sum();
+    return stages.stream().mapToDouble(StageEstimate::spotDollars).sum() + source.dollars();
   }
 
+  /** The stages on Fargate and the source side. */
   public double fargateDollars() {
-    return stages.stream().mapToDouble(StageEstimate::fargateDollars).sum();
+    return stages.stream().mapToDouble(StageEstimate::fargateDollars).sum() + source.dollars();
   }
 
   public long bytesMoved() {
     return stages.stream().mapToLong(s -> s.bytesRead() + s.bytesWritten()).sum();
   }
 
+  /** The stages' PUT-class requests and the source side's copies. */
   public long s3Puts() {
-    return stages.stream().mapToLong(StageEstimate::s3Puts).sum();
+    return stages.stream().mapToLong(StageEstimate::s3Puts).sum() + source.copies();
   }
 
+  /** The stages' GET-class requests and the source side's. */
   public long s3Gets() {
-    return stages.stream().mapToLong(StageEstimate::s3Gets).sum();
+    return stages.stream().mapToLong(StageEstimate::s3Gets).sum() + source.gets();
   }
 }

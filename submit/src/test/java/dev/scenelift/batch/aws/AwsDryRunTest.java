@@ -108,8 +108,8 @@ class AwsDryRunTest {
   void pricesFromTheConfigChangeTheEstimate() {
     PriceTable dear =
         PriceTable.defaults().withOverrides(Json.mapper().createObjectNode().put("spot_vcpu_hour", 1.0));
-    RunEstimate cheap = RunEstimate.of(manifest, false, PriceTable.defaults());
-    RunEstimate costly = RunEstimate.of(manifest, false, dear);
+    RunEstimate cheap = RunEstimate.of(manifest, SourceEstimate.Regions.UNKNOWN, PriceTable.defaults());
+    RunEstimate costly = RunEstimate.of(manifest, SourceEstimate.Regions.UNKNOWN, dear);
     double vcpuHours = cheap.stages().stream().mapToDouble(RunEstimate.StageEstimate::vcpuHours).sum();
     assertThat(costly.spotDollars() - cheap.spotDollars())
         .isCloseTo(vcpuHours * (1.0 - PriceTable.defaults().spotVcpuHour()), org.assertj.core.data.Offset.offset(0.01));

@@ -40,7 +40,7 @@ public final class SubmitBench {
     StageChain chain = new StageChain(Optional.empty(), Map.of());
     DryRunEngine dry = new DryRunEngine(api.config());
     chain.submit(manifest, manifest.layout().manifest(manifest.runId()), dry);
-    RunEstimate estimate = RunEstimate.of(manifest, false, api.config().prices());
+    RunEstimate estimate = RunEstimate.of(manifest, SourceEstimate.Regions.UNKNOWN, api.config().prices());
     long t2 = System.nanoTime();
     List<String> ids;
     try (AwsBatchEngine engine = new AwsBatchEngine(api.client(), true, api.config(), BatchCallPolicy.defaults())) {
