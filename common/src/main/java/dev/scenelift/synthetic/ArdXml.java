@@ -67,7 +67,7 @@ final class ArdXml {
     Element tileBands = child(tile, "bands");
     String produced = DATE_TIME.format(recipe.produced());
     for (BandSpec b : bands) {
-      band(tileBands, b, b.name(), b.xml().fileNameInXml(), size, size, produced);
+      band(tileBands, b, b.name(), b.c1Xml().fileNameInXml(), size, size, produced);
     }
     for (int index = 1; index <= recipe.sceneCount(); index++) {
       scene(root, index);
@@ -188,14 +188,14 @@ final class ArdXml {
       if (b.kind() == BandSpec.Kind.LINEAGE_QA) {
         continue; // a tile product: Level-1 scenes have no lineage band
       }
-      String name = b.xml().level1Name();
+      String name = b.c1Xml().level1Name();
       band(sceneBands, b, name, l1Id + "_" + name + ".tif", nlines, nsamps, produced);
     }
   }
 
   private void band(Element parent, BandSpec b, String name, String fileName, int nlines, int nsamps,
       String produced) {
-    BandSpec.XmlBand x = b.xml();
+    BandSpec.XmlBand x = b.c1Xml();
     Element e = child(parent, "band");
     boolean image = x.category().equals("image");
     if (x.tmStyle() && image) {
