@@ -159,12 +159,18 @@ class Collection2RunTest {
       assertThat(store.resolve("opt/h03v03/" + bad)).doesNotExist();
       assertThat(store.resolve("cog/h03v03/" + bad)).doesNotExist();
     }
-    assertThat(Json.mapper().readTree(store.resolve("raw/h03v03/" + noQa + "/_scenelift/cloud-filter.failed.json")
-        .toFile()).get("kind").asText()).isEqualTo("qa-missing");
+    assertThat(kind(store, noQa)).isEqualTo("qa-missing");
+    assertThat(kind(store, malformed)).isEqualTo("metadata-invalid");
+    assertThat(kind(store, wrongTile)).isEqualTo("metadata-invalid");
     assertThat(store.resolve("raw/h03v03/" + good + "/cloud.json")).isRegularFile();
     assertThat(store.resolve("cog/h03v03/" + good + "/_scenelift/cog-convert.done.json")).isRegularFile();
     assertThat(Files.readString(store.resolve("raw/h03v03/thumbs/thumbindex.html")))
         .contains("Failed scenes (3)", noQa.toString(), malformed.toString(), wrongTile.toString());
+  }
+
+  private static String kind(Path store, SceneId scene) throws Exception {
+    return Json.mapper().readTree(store.resolve("raw/h03v03/" + scene + "/_scenelift/cloud-filter.failed.json")
+        .toFile()).get("kind").asText();
   }
 
   /**
