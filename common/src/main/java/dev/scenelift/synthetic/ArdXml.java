@@ -5,9 +5,7 @@ import dev.scenelift.gdal.ArdAlbers;
 import dev.scenelift.scene.Sensor;
 import dev.scenelift.scene.Tile;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,12 +16,6 @@ import java.util.Random;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -72,18 +64,7 @@ final class ArdXml {
     for (int index = 1; index <= recipe.sceneCount(); index++) {
       scene(root, index);
     }
-    try (OutputStream out = Files.newOutputStream(file)) {
-      // USGS's declaration, on its own line (the JDK serializer would run the root element onto it)
-      out.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      Transformer t = TransformerFactory.newInstance().newTransformer();
-      t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-      t.setOutputProperty(OutputKeys.INDENT, "yes");
-      t.setOutputProperty(OutputKeys.ENCODING, "utf-8");
-      t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "4");
-      t.transform(new DOMSource(doc), new StreamResult(out));
-    } catch (TransformerException e) {
-      throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    XmlFile.write(doc, file, "utf-8", 4);
   }
 
   private void tileGlobal(Element g, QaStats stats) {

@@ -5,9 +5,6 @@ import dev.scenelift.scene.Sensor;
 import dev.scenelift.scene.Tile;
 import dev.scenelift.synthetic.BandSpec.C2XmlBand;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,12 +14,6 @@ import java.util.Locale;
 import java.util.Random;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -62,17 +53,7 @@ final class C2ArdXml {
     for (int index = 1; index <= recipe.sceneCount(); index++) {
       scene(child(root, "SCENE_METADATA"), index);
     }
-    try (OutputStream out = Files.newOutputStream(file)) {
-      out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8));
-      Transformer t = TransformerFactory.newInstance().newTransformer();
-      t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-      t.setOutputProperty(OutputKeys.INDENT, "yes");
-      t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-      t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-      t.transform(new DOMSource(doc), new StreamResult(out));
-    } catch (TransformerException e) {
-      throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    XmlFile.write(doc, file, "UTF-8", 2);
   }
 
   private void contents(Element c) {

@@ -4,37 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.scenelift.engine.EntryPoints;
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.json.Json;
 import dev.scenelift.scene.Collection;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Tile;
-import dev.scenelift.source.Catalogs;
-import dev.scenelift.submit.SubmitContext;
-import dev.scenelift.submit.SubmitRun;
+import dev.scenelift.submit.InProcessSubmitRun;
+import dev.scenelift.submit.InProcessSubmitRun.Result;
 import dev.scenelift.synthetic.SyntheticTiles;
 import dev.scenelift.testing.TarBuilder;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Collection 2 end to end with the real jobs on the embedded engine: {@code --source synthetic:c2} (five C2 tars per
@@ -46,27 +37,20 @@ class Collection2RunTest {
 
   @TempDir Path home;
 
-  private final ExecutorService executor = Executors.newFixedThreadPool(2);
+  private InProcessSubmitRun submitRun;
+
+  @BeforeEach
+  void start() {
+    submitRun = new InProcessSubmitRun(home);
+  }
 
   @AfterEach
   void stop() {
-    executor.shutdownNow();
+    submitRun.close();
   }
 
-  record Result(int exit, String out, String err) {}
-
   private Result run(String... args) {
-    SubmitContext context =
-        new SubmitContext(Map.of(), home, false, executor,
-            () -> EntryPoints.load(getClass().getClassLoader(), c -> !c.getName().startsWith("dev.scenelift.testjobs.")),
-            Catalogs::forSource, Clock.systemUTC(), Duration.ofMillis(50));
-    CommandLine cmd = SubmitRun.commandLine(context);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int exit = cmd.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+    return submitRun.run(args);
   }
 
   @Test
@@ -193,12 +177,7 @@ class Collection2RunTest {
       }
     }
     byte[] bytes = out.tar();
-    Path md5File = source.resolve(scene + "_" + bundle + ".md5");
-    String old = Files.readString(md5File).strip().split("\\s+")[0];
     Files.write(tar, bytes);
-    String md5 = TarBuilder.md5(bytes);
-    Files.writeString(md5File, Files.readString(md5File).replace(old, md5));
-    Path list = source.resolve(TILE + ".md5_list");
-    Files.writeString(list, Files.readString(list).replace(old, md5));
+    InProcessSubmitRun.republishMd5(source, TILE, tar.getFileName().toString(), TarBuilder.md5(bytes));
   }
 }
