@@ -115,8 +115,8 @@ final class ArdXml {
     Sensor sensor = recipe.sensor();
     Random r = new Random(recipe.seed() * 13 + index);
     LocalDate acquired = recipe.id().acquired();
-    int row = recipe.wrsRow() + index - 1;
-    String pathRow = String.format(Locale.ROOT, "%03d%03d", recipe.wrsPath(), row);
+    int row = recipe.wrsRow(index);
+    String pathRow = recipe.pathRow(index);
     LocalDateTime l1Produced = recipe.produced().minusDays(1 + r.nextInt(20)).minusHours(r.nextInt(12));
     if (l1Produced.toLocalDate().isBefore(acquired)) {
       l1Produced = recipe.produced();
@@ -143,9 +143,7 @@ final class ArdXml {
     wrs.setAttribute("system", "2");
     text(g, "request_id", String.format(Locale.ROOT, "%013d_%05d", Math.abs(r.nextLong() % 10_000_000_000_000L),
         r.nextInt(100_000)));
-    String station = sensor.isOli() ? "LGN00" : "EDC00";
-    text(g, "scene_id", sensor.name().charAt(0) + "" + sensor.name().charAt(1) + sensor.name().charAt(3) + pathRow
-        + acquired.getYear() + String.format(Locale.ROOT, "%03d", acquired.getDayOfYear()) + station);
+    text(g, "scene_id", recipe.landsatSceneId(index));
     text(g, "product_id", l1Id);
     text(g, "elevation_source", "GLS2000");
     if (!sensor.isOli()) {

@@ -7,7 +7,6 @@ import dev.scenelift.synthetic.BandSpec.C2XmlBand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -117,26 +116,20 @@ final class C2ArdXml {
     Sensor sensor = recipe.sensor();
     Random r = new Random(recipe.seed() * 13 + index);
     LocalDate acquired = recipe.id().acquired();
-    int row = recipe.wrsRow() + index - 1;
-    String pathRow = String.format(Locale.ROOT, "%03d%03d", recipe.wrsPath(), row);
-    LocalDateTime l2Produced = recipe.produced().minusDays(1 + r.nextInt(20));
-    if (l2Produced.toLocalDate().isBefore(acquired)) {
-      l2Produced = recipe.produced();
-    }
+    LocalDate l2Produced = recipe.produced().toLocalDate().minusDays(1 + r.nextInt(20));
     Element a = child(s, "IMAGE_ATTRIBUTES");
-    text(a, "LANDSAT_PRODUCT_ID", sensor.name() + "_L2SP_" + pathRow + "_"
+    text(a, "LANDSAT_PRODUCT_ID", sensor.name() + "_L2SP_" + recipe.pathRow(index) + "_"
         + acquired.format(DateTimeFormatter.BASIC_ISO_DATE) + "_"
-        + l2Produced.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE) + "_02_T1");
-    String station = sensor.isOli() ? "LGN00" : "EDC00";
-    text(a, "LANDSAT_SCENE_ID", sensor.name().charAt(0) + "" + sensor.name().charAt(1) + sensor.name().charAt(3)
-        + pathRow + acquired.getYear() + String.format(Locale.ROOT, "%03d", acquired.getDayOfYear()) + station);
+        + (l2Produced.isBefore(acquired) ? recipe.produced().toLocalDate() : l2Produced)
+            .format(DateTimeFormatter.BASIC_ISO_DATE) + "_02_T1");
+    text(a, "LANDSAT_SCENE_ID", recipe.landsatSceneId(index));
     text(a, "SPACECRAFT_ID", sensor.platform());
     text(a, "SENSOR_ID", sensor.isOli() ? "OLI_TIRS" : sensor.instrument());
     text(a, "DATE_ACQUIRED", acquired.toString());
     text(a, "SCENE_CENTER_TIME", String.format(Locale.ROOT, "18:%02d:%02d.%07dZ", 40 + r.nextInt(10),
         r.nextInt(60), r.nextInt(10_000_000)));
     text(a, "WRS_PATH", Integer.toString(recipe.wrsPath()));
-    text(a, "WRS_ROW", Integer.toString(row));
+    text(a, "WRS_ROW", Integer.toString(recipe.wrsRow(index)));
   }
 
   private Element child(Element parent, String name) {
