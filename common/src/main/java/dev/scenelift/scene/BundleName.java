@@ -33,7 +33,7 @@ public record BundleName(SceneId scene, Bundle bundle, boolean gzip) {
     Matcher m = NAME.matcher(name);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "malformed bundle file name '" + fileName + "' (expected <scene-id>_<SR|TA|BT|QA>.tar[.gz])");
+          "malformed bundle file name '" + fileName + "' (expected <scene-id>_<SR|TA|BT|QA|ST|TOA>.tar[.gz])");
     }
     return new BundleName(SceneId.parse(m.group(1)), Bundle.parse(m.group(2)), !m.group(3).equals("tar"));
   }

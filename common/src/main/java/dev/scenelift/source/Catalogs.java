@@ -1,5 +1,6 @@
 package dev.scenelift.source;
 
+import dev.scenelift.scene.Collection;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.synthetic.SyntheticTiles;
 import java.net.URI;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
 
 /** Turns a {@code --source} URI into the catalog that lists its scenes. */
 public final class Catalogs {
-  private static final Pattern SYNTHETIC = Pattern.compile("synthetic(?::(\\d{1,4}))?");
+  private static final Pattern SYNTHETIC = Pattern.compile("synthetic(:c2)?(?::(\\d{1,4}))?");
 
   /** How a STAC API source is written in a manifest: {@code stac:<API URL>} ({@code submit-run --stac URL}). */
   public static final String STAC_PREFIX = "stac:";
@@ -22,7 +23,7 @@ public final class Catalogs {
 
   /**
    * Opens the catalog for a source: {@code file:///dir}, {@code https://host/path/}, {@code s3://bucket/prefix} or
-   * {@code synthetic[:N]}. A folder or bucket prefix may hold several tiles: bundles of other tiles are skipped with a
+   * {@code synthetic[:c2][:N]} (generated Collection 1 scenes, or with {@code :c2} Collection 2 ones). A folder or bucket prefix may hold several tiles: bundles of other tiles are skipped with a
    * warning. A scene list naming a scene of another tile is an error naming the list line, the scene and both tiles.
    * With {@link SourceOptions#sceneList()}, the list restricts the source's scenes, and names
    * them outright when an HTTP source has no {@code <tile>.md5_list}. Nothing is read until {@link
@@ -39,12 +40,13 @@ public final class Catalogs {
     SceneLists lists = SceneLists.standard();
     Matcher synthetic = SYNTHETIC.matcher(s);
     if (synthetic.matches()) {
-      int count = synthetic.group(1) == null ? DEFAULT_SYNTHETIC_SCENES : Integer.parseInt(synthetic.group(1));
+      int count = synthetic.group(2) == null ? DEFAULT_SYNTHETIC_SCENES : Integer.parseInt(synthetic.group(2));
       if (count < 1 || count > SyntheticTiles.MAX_SCENES) {
         throw new IllegalArgumentException(
             "--source " + s + ": synthetic scene count must be 1–" + SyntheticTiles.MAX_SCENES);
       }
-      SyntheticTiles tiles = new SyntheticTiles(options.dataDir(), options.syntheticSize());
+      Collection collection = synthetic.group(1) == null ? Collection.C1 : Collection.C2;
+      SyntheticTiles tiles = new SyntheticTiles(options.dataDir(), options.syntheticSize(), collection);
       return new ListingCatalog(s, new SyntheticLister(tiles, count), options.sceneList(), lists);
     }
     if (s.startsWith(STAC_PREFIX)) {
@@ -103,7 +105,7 @@ public final class Catalogs {
         throw new IllegalArgumentException(
             "--source "
                 + s
-                + ": unsupported (expected file:///dir, https://host/path/, s3://bucket/prefix or synthetic[:N])");
+                + ": unsupported (expected file:///dir, https://host/path/, s3://bucket/prefix or synthetic[:c2][:N])");
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.scenelift.source;
 
 import dev.scenelift.scene.Bundle;
 import dev.scenelift.scene.BundleName;
-import dev.scenelift.scene.Collection;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Tile;
 import dev.scenelift.synthetic.SyntheticTiles;
@@ -45,7 +44,7 @@ final class SyntheticLister implements BundleLister {
     List<BundleRow> rows = new ArrayList<>(listed(tile, folder, folder.generated()));
     for (SceneId id : folder.scenes()) {
       if (!folder.generated().contains(id)) {
-        for (Bundle b : Bundle.of(Collection.C1)) {
+        for (Bundle b : Bundle.of(tiles.collection())) {
           BundleName name = BundleName.of(id, b);
           URI uri = folder.dir().resolve(name.toString()).toUri();
           rows.add(new BundleRow(name, uri, Optional.empty(), -1, "synthetic (not generated yet)"));

@@ -5,9 +5,7 @@ import dev.scenelift.gdal.ArdAlbers;
 import dev.scenelift.scene.Sensor;
 import dev.scenelift.scene.Tile;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,12 +16,6 @@ import java.util.Random;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -67,23 +59,12 @@ final class ArdXml {
     Element tileBands = child(tile, "bands");
     String produced = DATE_TIME.format(recipe.produced());
     for (BandSpec b : bands) {
-      band(tileBands, b, b.name(), b.xml().fileNameInXml(), size, size, produced);
+      band(tileBands, b, b.name(), b.c1Xml().fileNameInXml(), size, size, produced);
     }
     for (int index = 1; index <= recipe.sceneCount(); index++) {
       scene(root, index);
     }
-    try (OutputStream out = Files.newOutputStream(file)) {
-      // USGS's declaration, on its own line (the JDK serializer would run the root element onto it)
-      out.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      Transformer t = TransformerFactory.newInstance().newTransformer();
-      t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-      t.setOutputProperty(OutputKeys.INDENT, "yes");
-      t.setOutputProperty(OutputKeys.ENCODING, "utf-8");
-      t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "4");
-      t.transform(new DOMSource(doc), new StreamResult(out));
-    } catch (TransformerException e) {
-      throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    XmlFile.write(doc, file, "utf-8", 4);
   }
 
   private void tileGlobal(Element g, QaStats stats) {
@@ -134,8 +115,8 @@ final class ArdXml {
     Sensor sensor = recipe.sensor();
     Random r = new Random(recipe.seed() * 13 + index);
     LocalDate acquired = recipe.id().acquired();
-    int row = recipe.wrsRow() + index - 1;
-    String pathRow = String.format(Locale.ROOT, "%03d%03d", recipe.wrsPath(), row);
+    int row = recipe.wrsRow(index);
+    String pathRow = recipe.pathRow(index);
     LocalDateTime l1Produced = recipe.produced().minusDays(1 + r.nextInt(20)).minusHours(r.nextInt(12));
     if (l1Produced.toLocalDate().isBefore(acquired)) {
       l1Produced = recipe.produced();
@@ -162,9 +143,7 @@ final class ArdXml {
     wrs.setAttribute("system", "2");
     text(g, "request_id", String.format(Locale.ROOT, "%013d_%05d", Math.abs(r.nextLong() % 10_000_000_000_000L),
         r.nextInt(100_000)));
-    String station = sensor.isOli() ? "LGN00" : "EDC00";
-    text(g, "scene_id", sensor.name().charAt(0) + "" + sensor.name().charAt(1) + sensor.name().charAt(3) + pathRow
-        + acquired.getYear() + String.format(Locale.ROOT, "%03d", acquired.getDayOfYear()) + station);
+    text(g, "scene_id", recipe.landsatSceneId(index));
     text(g, "product_id", l1Id);
     text(g, "elevation_source", "GLS2000");
     if (!sensor.isOli()) {
@@ -188,14 +167,14 @@ final class ArdXml {
       if (b.kind() == BandSpec.Kind.LINEAGE_QA) {
         continue; // a tile product: Level-1 scenes have no lineage band
       }
-      String name = b.xml().level1Name();
+      String name = b.c1Xml().level1Name();
       band(sceneBands, b, name, l1Id + "_" + name + ".tif", nlines, nsamps, produced);
     }
   }
 
   private void band(Element parent, BandSpec b, String name, String fileName, int nlines, int nsamps,
       String produced) {
-    BandSpec.XmlBand x = b.xml();
+    BandSpec.XmlBand x = b.c1Xml();
     Element e = child(parent, "band");
     boolean image = x.category().equals("image");
     if (x.tmStyle() && image) {

@@ -15,10 +15,10 @@ import java.util.Optional;
  * @param slot the spectral slot of a reflectance or temperature band, else null
  * @param type the stored data type
  * @param fill the fill (nodata) value, empty when the band has none (SRCLOUDQA)
- * @param xml the band's metadata as USGS writes it
+ * @param xml the band's metadata as USGS writes it: {@link XmlBand} (C1) or {@link C2XmlBand}
  */
 record BandSpec(
-    String name, Bundle bundle, Kind kind, Slot slot, DataType type, Optional<Long> fill, XmlBand xml) {
+    String name, Bundle bundle, Kind kind, Slot slot, DataType type, Optional<Long> fill, BandXml xml) {
   BandSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(bundle, "bundle");
@@ -28,11 +28,25 @@ record BandSpec(
     Objects.requireNonNull(xml, "xml");
   }
 
+  /** The C1 metadata of the band; only C1 bands have it. */
+  XmlBand c1Xml() {
+    if (xml instanceof XmlBand x) {
+      return x;
+    }
+    throw new IllegalStateException(name + " is a Collection 2 band");
+  }
+
   /** How a band's pixels are computed from the scene's model. */
   enum Kind {
     SURFACE_REFLECTANCE,
     TOA_REFLECTANCE,
     BRIGHTNESS_TEMPERATURE,
+    /** C2 ST_B10 / ST_B6: kelvin, stored like C2 brightness temperature. */
+    SURFACE_TEMPERATURE,
+    /** C2 ST_QA: the surface temperature's uncertainty, kelvin x 100. */
+    ST_QA,
+    /** C2 TM/ETM+ SR_ATMOS_OPACITY: x 1000. */
+    ATMOS_OPACITY,
     PIXEL_QA,
     LINEAGE_QA,
     RADSAT_QA,
@@ -69,6 +83,23 @@ record BandSpec(
     }
   }
 
+  /** A band's entry in the tile metadata, in one collection's format. */
+  sealed interface BandXml permits XmlBand, C2XmlBand {}
+
+  /**
+   * A band's entry in the Collection 2 tile metadata ({@code PRODUCT_CONTENTS}): {@code FILE_NAME_<band>}, {@code
+   * DATA_TYPE_<band>}, {@code FILL_VALUE_<band>} from the band itself, plus these.
+   *
+   * @param scale {@code SCALE_FACTOR_<band>}, empty for QA bands
+   * @param offset {@code ADD_OFFSET_<band>}, empty for QA bands
+   */
+  record C2XmlBand(Optional<String> scale, Optional<String> offset) implements BandXml {
+    C2XmlBand {
+      Objects.requireNonNull(scale, "scale");
+      Objects.requireNonNull(offset, "offset");
+    }
+  }
+
   /**
    * The ARD metadata of a band (tile level; the scene level repeats it under Level-1 names).
    *
@@ -99,7 +130,8 @@ record BandSpec(
       boolean tmStyle,
       List<String> bits,
       Optional<String> appVersion,
-      String level1Name) {
+      String level1Name)
+      implements BandXml {
     XmlBand {
       bits = List.copyOf(bits);
     }

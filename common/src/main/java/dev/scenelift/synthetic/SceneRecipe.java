@@ -60,4 +60,22 @@ record SceneRecipe(
   Sensor sensor() {
     return id.sensor();
   }
+
+  /** The WRS-2 row of the {@code index}-th (from 1) contributing scene: the scenes of a tile are consecutive rows. */
+  int wrsRow(int index) {
+    return wrsRow + index - 1;
+  }
+
+  /** {@code PPPRRR} of the {@code index}-th contributing scene. */
+  String pathRow(int index) {
+    return String.format(java.util.Locale.ROOT, "%03d%03d", wrsPath, wrsRow(index));
+  }
+
+  /** The Level-1 scene id of the {@code index}-th contributing scene, e.g. {@code LC80460282021169LGN00}. */
+  String landsatSceneId(int index) {
+    String s = sensor().name();
+    return s.charAt(0) + "" + s.charAt(1) + s.charAt(3) + pathRow(index) + id.acquired().getYear()
+        + String.format(java.util.Locale.ROOT, "%03d", id.acquired().getDayOfYear())
+        + (sensor().isOli() ? "LGN00" : "EDC00");
+  }
 }

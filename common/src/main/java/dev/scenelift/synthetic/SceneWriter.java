@@ -7,10 +7,12 @@ import dev.scenelift.gdal.GdalDataset;
 import dev.scenelift.gdal.GdalException;
 import dev.scenelift.scene.Bundle;
 import dev.scenelift.scene.BundleName;
+import dev.scenelift.scene.Collection;
 import dev.scenelift.scene.Tile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Vector;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -38,11 +41,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.gdal.gdal.Band;
 import org.gdal.gdal.Dataset;
 import org.gdal.gdal.Driver;
+import org.gdal.gdal.TranslateOptions;
 import org.gdal.gdal.gdal;
 import org.gdal.gdalconst.gdalconstConstants;
 
 /**
- * Writes one synthetic scene into a folder as its four bundles ({@code <id>_SR.tar} ...) and their {@code .md5} files.
+ * Writes one synthetic scene into a folder as its bundles and their {@code .md5} files: Collection 1's four ({@code
+ * <id>_SR.tar}, {@code _TA}, {@code _BT}, {@code _QA}; {@code .tif} GeoTIFFs and the v1.1 XML in each) or Collection 2's
+ * five ({@code _SR}, {@code _ST}, {@code _TOA}, {@code _BT}, {@code _QA}; {@code .TIF} Cloud Optimized GeoTIFFs, as USGS
+ * ships C2, and the C2 XML in each).
  *
  * <p>Rasters are written strip by strip (one row of 256-pixel tiles at a time, so memory stays bounded whatever the
  * size) as tiled, DEFLATE-compressed GeoTIFFs in a private work folder; GDAL compresses on all cores. Each tar is
@@ -72,12 +79,22 @@ final class SceneWriter {
   List<Path> write(Path dir) throws IOException {
     Path work = Files.createTempDirectory(dir, "." + recipe.id() + ".work-");
     try {
-      List<BandSpec> bands = SensorBands.of(recipe.sensor(), recipe.id().toString());
+      boolean c2 = collection() == Collection.C2;
+      List<BandSpec> bands = c2 ? C2Bands.of(recipe.sensor()) : SensorBands.of(recipe.sensor(), recipe.id().toString());
       QaStats stats = writeRasters(work, bands);
+      if (c2) {
+        for (BandSpec b : bands) {
+          toCog(raster(work, b), b);
+        }
+      }
       Path xml = work.resolve(recipe.id() + ".xml");
-      new ArdXml(recipe, bands, size).write(stats, xml);
+      if (c2) {
+        new C2ArdXml(recipe, bands).write(stats, xml);
+      } else {
+        new ArdXml(recipe, bands, size).write(stats, xml);
+      }
       List<Path> out = new ArrayList<>();
-      for (Bundle bundle : List.of(Bundle.SR, Bundle.TA, Bundle.BT, Bundle.QA)) {
+      for (Bundle bundle : Bundle.of(collection())) {
         List<Path> files = new ArrayList<>();
         for (BandSpec b : bands) {
           if (b.bundle() == bundle) {
@@ -93,8 +110,36 @@ final class SceneWriter {
     }
   }
 
+  private Collection collection() {
+    return recipe.id().collection();
+  }
+
   private Path raster(Path work, BandSpec b) {
-    return work.resolve(recipe.id() + "_" + b.name() + ".tif");
+    return work.resolve(recipe.id() + "_" + b.name() + "." + collection().rasterExtension());
+  }
+
+  /**
+   * Rewrites a tiled GeoTIFF as a Cloud Optimized GeoTIFF (GDAL's COG driver: 256-pixel blocks, DEFLATE with a
+   * predictor, overviews by nearest neighbour for QA bands and averaging for the others), as USGS's C2 files are.
+   */
+  private static void toCog(Path file, BandSpec b) {
+    Path tiled = file.resolveSibling(file.getFileName() + ".tiled");
+    try {
+      Files.move(file, tiled);
+      try (GdalDataset in = GdalDataset.openReadOnly(tiled.toString())) {
+        Vector<String> args = new Vector<>(List.of("-of", "COG", "-co", "BLOCKSIZE=256", "-co", "COMPRESS=DEFLATE",
+            "-co", "PREDICTOR=2", "-co", "NUM_THREADS=ALL_CPUS", "-co",
+            "OVERVIEW_RESAMPLING=" + (b.kind().name().contains("QA") ? "NEAREST" : "AVERAGE")));
+        Dataset out = gdal.Translate(file.toString(), in.get(), new TranslateOptions(args));
+        if (out == null) {
+          throw new GdalException("cannot write the COG " + file + ": " + gdal.GetLastErrorMsg(), null);
+        }
+        out.delete();
+      }
+      Files.delete(tiled);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rewrite " + file + " as a COG", e);
+    }
   }
 
   private QaStats writeRasters(Path work, List<BandSpec> bands) {
@@ -115,7 +160,7 @@ final class SceneWriter {
     double[] geoTransform = {tile.upperLeftX(), pixel, 0, tile.upperLeftY(), 0, -pixel};
     String wkt = ArdAlbers.wkt();
     List<GdalDataset> datasets = new ArrayList<>();
-    QaStats stats = new QaStats();
+    QaStats stats = new QaStats(collection());
     try {
       for (BandSpec b : bands) {
         Dataset ds =

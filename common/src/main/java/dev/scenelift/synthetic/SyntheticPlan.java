@@ -26,21 +26,27 @@ final class SyntheticPlan {
 
   private static final Sensor[] ROTATION = {Sensor.LC08, Sensor.LE07, Sensor.LT05};
   private static final LocalDate C1_ARD_START = LocalDate.of(2017, 7, 13);
+  private static final LocalDate C2_ARD_START = LocalDate.of(2021, 4, 25);
   private static final int SUMMER_START = 160; // early June
   private static final int SUMMER_DAYS = 100; // to mid-September
 
   private SyntheticPlan() {}
 
   static List<SceneRecipe> plan(Tile tile, int count) {
+    return plan(tile, count, Collection.C1);
+  }
+
+  static List<SceneRecipe> plan(Tile tile, int count, Collection collection) {
     List<SceneRecipe> out = new ArrayList<>(count);
     Set<String> acquisitions = new HashSet<>();
     for (int i = 0; i < count; i++) {
-      out.add(recipe(tile, i, acquisitions));
+      out.add(recipe(tile, i, acquisitions, collection));
     }
     return out;
   }
 
-  private static SceneRecipe recipe(Tile tile, int index, Set<String> taken) {
+  private static SceneRecipe recipe(Tile tile, int index, Set<String> taken, Collection collection) {
+    LocalDate ardStart = collection == Collection.C1 ? C1_ARD_START : C2_ARD_START;
     long seed = SEED * 1_000_003L + tile.h() * 10_007L + tile.v() * 101L + index;
     Random r = new Random(seed);
     Sensor sensor = ROTATION[index % ROTATION.length];
@@ -63,9 +69,9 @@ final class SyntheticPlan {
       // the clear scenes are summer ones, so that their thumbnails show land, not snow that looks like cloud
       boolean summerScene = index == 0 || index == 3;
       acquired = LocalDate.ofYearDay(year, summerScene ? SUMMER_START + draw % SUMMER_DAYS : minDay + draw);
-      LocalDate earliest = acquired.plusDays(20).isAfter(C1_ARD_START) ? acquired.plusDays(20) : C1_ARD_START;
+      LocalDate earliest = acquired.plusDays(20).isAfter(ardStart) ? acquired.plusDays(20) : ardStart;
       LocalDate produced = earliest.plusDays(r.nextInt(700));
-      id = new SceneId(sensor, "CU", tile, acquired, produced, Collection.C1);
+      id = new SceneId(sensor, "CU", tile, acquired, produced, collection);
     } while (!taken.add(id.acquisitionKey()));
     int month = acquired.getMonthValue();
     boolean winter = month <= 3 || month >= 11;

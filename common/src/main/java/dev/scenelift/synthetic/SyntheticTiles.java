@@ -27,12 +27,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The built-in source's scenes: realistic Collection 1 ARD bundles (real GeoTIFFs in the CONUS ARD Albers grid, USGS
- * v1.1 XML) generated once per tile, size and generator version under
- * {@code <data-dir>/synthetic/<tile>/<size>-g<version>/} and reused after.
+ * v1.1 XML) or Collection 2 ones (COGs named and encoded as C2's, C2 XML) generated once per tile, size, generator
+ * version and collection under {@code <data-dir>/synthetic/<tile>/<size>-g<version>[-c2]/} and reused after.
  *
- * <p>The folder looks like a USGS bulk download: {@code <id>_<SR|TA|BT|QA>.tar}, a {@code <bundle>.md5} beside each,
+ * <p>The folder looks like a USGS bulk download: {@code <id>_<SR|TA|BT|QA>.tar} (C2 {@code <id>_<SR|ST|TOA|BT|QA>.tar}),
+ * a {@code <bundle>.md5} beside each,
  * and {@code <tile>.md5_list} over all of them, plus a {@code <id>.recipe} stamp per scene. A scene counts as done
- * when its four tars, their {@code .md5}s and a stamp equal to its current recipe exist (the md5 is written after the
+ * when its tars, their {@code .md5}s and a stamp equal to its current recipe exist (the md5 is written after the
  * tar is renamed into place, the stamp last), so an interrupted generation resumes with the missing scenes and a
  * changed recipe regenerates its scene. Generations of one folder are serialized by a file lock. {@link #preview}
  * only reads.
@@ -54,17 +55,34 @@ public final class SyntheticTiles {
 
   private final Path root;
   private final int size;
+  private final Collection collection;
 
   /**
+   * Collection 1 scenes.
+   *
    * @param dataDir the local data directory; scenes go under {@code dataDir/synthetic}
    * @param size pixels per side, 16–5000
    */
   public SyntheticTiles(Path dataDir, int size) {
+    this(dataDir, size, Collection.C1);
+  }
+
+  /**
+   * @param dataDir the local data directory; scenes go under {@code dataDir/synthetic}
+   * @param size pixels per side, 16–5000
+   * @param collection the collection whose bundles to make (C2: its five tars of COGs and C2 XML)
+   */
+  public SyntheticTiles(Path dataDir, int size, Collection collection) {
     this.root = Objects.requireNonNull(dataDir, "dataDir").resolve("synthetic");
     if (size < 16 || size > 5000) {
       throw new IllegalArgumentException("synthetic size must be 16–5000, got " + size);
     }
     this.size = size;
+    this.collection = Objects.requireNonNull(collection, "collection");
+  }
+
+  public Collection collection() {
+    return collection;
   }
 
   /**
@@ -89,9 +107,13 @@ public final class SyntheticTiles {
     return root;
   }
 
-  /** The folder a tile's scenes go to: one per tile, size and {@link #GENERATOR_VERSION}. */
+  /**
+   * The folder a tile's scenes go to: one per tile, size, {@link #GENERATOR_VERSION} and collection ({@code
+   * <size>-g<version>}, C2 {@code <size>-g<version>-c2}).
+   */
   public Path dir(Tile tile) {
-    return root.resolve(tile.toString()).resolve(size + "-g" + GENERATOR_VERSION);
+    String suffix = collection == Collection.C1 ? "" : "-" + collection.name().toLowerCase(java.util.Locale.ROOT);
+    return root.resolve(tile.toString()).resolve(size + "-g" + GENERATOR_VERSION + suffix);
   }
 
   /**
@@ -101,7 +123,7 @@ public final class SyntheticTiles {
   public Folder preview(Tile tile, int count) {
     checkCount(count);
     Path dir = dir(tile);
-    List<SceneRecipe> plan = SyntheticPlan.plan(tile, count);
+    List<SceneRecipe> plan = SyntheticPlan.plan(tile, count, collection);
     Set<SceneId> generated = new HashSet<>();
     for (SceneRecipe recipe : plan) {
       if (complete(dir, recipe)) {
@@ -123,7 +145,7 @@ public final class SyntheticTiles {
     Path dir = dir(tile);
     pruneOtherGenerations(tile);
     Files.createDirectories(dir);
-    List<SceneRecipe> plan = SyntheticPlan.plan(tile, count);
+    List<SceneRecipe> plan = SyntheticPlan.plan(tile, count, collection);
     try (FileChannel channel =
             FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
@@ -162,8 +184,8 @@ public final class SyntheticTiles {
       stale =
           folders
               .filter(Files::isDirectory)
-              .filter(f -> f.getFileName().toString().matches("\\d+-g\\d+"))
-              .filter(f -> !f.getFileName().toString().endsWith(current))
+              .filter(f -> f.getFileName().toString().matches("\\d+-g\\d+(-c2)?"))
+              .filter(f -> !f.getFileName().toString().matches("\\d+" + current + "(-c2)?"))
               .toList();
     }
     for (Path folder : stale) {
@@ -192,7 +214,7 @@ public final class SyntheticTiles {
   /** Whether the scene's bundles and md5s are in place, stamped with the recipe they were made from. Reads only. */
   private static boolean complete(Path dir, SceneRecipe recipe) {
     SceneId id = recipe.id();
-    for (Bundle b : Bundle.of(Collection.C1)) {
+    for (Bundle b : Bundle.of(id.collection())) {
       String name = BundleName.of(id, b).toString();
       if (!Files.isRegularFile(dir.resolve(name)) || !Files.isRegularFile(dir.resolve(id + "_" + b + ".md5"))) {
         return false;

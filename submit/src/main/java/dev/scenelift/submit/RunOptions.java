@@ -32,6 +32,7 @@ final class RunOptions {
       description = {
         "Where the scenes come from. Default: ${DEFAULT-VALUE}.",
         "  synthetic[:N]        N generated scenes (no network needed)",
+        "  synthetic:c2[:N]     the same as Collection 2 bundles (C2 names, QA_PIXEL, COGs)",
         "  file:///DIR          a folder of bundles",
         "  https://HOST/PATH/   a directory serving <tile>.md5_list and the bundles",
         "  s3://BUCKET/PREFIX   a bucket prefix (see --request-payer)"

@@ -7,28 +7,19 @@ import dev.scenelift.job.ExitCodes;
 import dev.scenelift.json.Json;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Tile;
-import dev.scenelift.source.Catalogs;
-import dev.scenelift.submit.SubmitContext;
-import dev.scenelift.submit.SubmitRun;
+import dev.scenelift.submit.InProcessSubmitRun;
+import dev.scenelift.submit.InProcessSubmitRun.Result;
 import dev.scenelift.synthetic.SyntheticTiles;
 import dev.scenelift.testing.TarBuilder;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The failure contract end to end, as a user meets it: {@code submit-run} over a folder of five scenes of which two
@@ -42,14 +33,17 @@ class PartialFailureRunTest {
 
   @TempDir Path home;
 
-  private final ExecutorService executor = Executors.newFixedThreadPool(2);
+  private InProcessSubmitRun submitRun;
+
+  @BeforeEach
+  void start() {
+    submitRun = new InProcessSubmitRun(home);
+  }
 
   @AfterEach
   void stop() {
-    executor.shutdownNow();
+    submitRun.close();
   }
-
-  record Result(int exit, String out, String err) {}
 
   @Test
   void badScenesAreRecordedAndReportedWhileTheRestOfTheTileIsFetchedJudgedConvertedAndIndexed() throws Exception {
@@ -135,26 +129,11 @@ class PartialFailureRunTest {
     assertThat(Files.readString(raw.resolve("thumbs/thumbindex.html"))).doesNotContain("Failed scenes");
   }
 
-  /** Writes a bundle's new md5 where a bulk download publishes it: its .md5 file and the tile's md5 list. */
   private static void republishMd5(Path source, String bundle, String md5) throws IOException {
-    String stem = bundle.substring(0, bundle.length() - ".tar".length());
-    Path md5File = source.resolve(stem + ".md5");
-    String old = Files.readString(md5File, StandardCharsets.UTF_8).strip().split("\\s+")[0];
-    Files.writeString(md5File, Files.readString(md5File).replace(old, md5));
-    Path list = source.resolve(TILE + ".md5_list");
-    Files.writeString(list, Files.readString(list).replace(old, md5));
+    InProcessSubmitRun.republishMd5(source, TILE, bundle, md5);
   }
 
   private Result run(String... args) {
-    SubmitContext context =
-        new SubmitContext(Map.of(), home, false, executor, ChaosRun::realJobs, Catalogs::forSource,
-            Clock.systemUTC(), Duration.ofMillis(50));
-    CommandLine cmd = SubmitRun.commandLine(context);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int exit = cmd.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+    return submitRun.run(args);
   }
 }

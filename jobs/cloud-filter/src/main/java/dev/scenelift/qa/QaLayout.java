@@ -13,6 +13,12 @@ import dev.scenelift.scene.Sensor;
  *       8–9 cloud confidence, 10–11 shadow confidence, 12–13 snow/ice confidence, 14–15 cirrus confidence.
  * </ul>
  *
+ * <p>C2: cloud is bit 3 alone, which USGS sets for high cloud confidence and counts in the XML's {@code CLOUD_COVER};
+ * medium-confidence pixels (bits 8-9 = 2) and dilated cloud (bit 1, the buffer USGS draws around clouds) are counted
+ * apart ({@code cloud_medium}, {@code dilated_cloud}) and enter the verdict only with {@code --dilated-is-cloud}
+ * (dilated) — a clear-sky rule would otherwise lose every scene with a few small clouds. Clear (bit 6) is set unless
+ * cloud or dilated cloud is, so shadow, snow and water pixels are clear as well.
+ *
  * <p>C1 has no cirrus flag: a C1 OLI pixel counts as cirrus when bit 9 is set (cirrus confidence medium or high), as
  * USGS's tile-making code counts it. TM/ETM C1 bands have no cirrus, dilated-cloud or terrain bits.
  */

@@ -96,6 +96,46 @@ class QaDecodingTest {
     assertThat(p.get("fill")).isCloseTo(100.0 / 9, within(1e-9));
   }
 
+  /**
+   * Values as Landsat 8 C2 QA_PIXEL bands hold them (each decoded from the bit table of the C2 DFCB; every pixel carries
+   * its low confidences): cloud is bit 3 alone (USGS sets it with high cloud confidence), so a medium-confidence pixel
+   * and a dilated-cloud pixel are not cloud; clear (bit 6) is set on shadow, snow, water and cirrus pixels too.
+   */
+  @Test
+  void decodesQaPixelValuesWithTheirDocumentedMeaning() {
+    int clearLand = 21824; // 0x5540: clear, confidences low
+    int water = 21952; // 0x55C0: clear + water
+    int cloud = 22280; // 0x5708: cloud + cloud confidence high
+    int shadow = 23888; // 0x5D50: shadow + shadow confidence high, clear
+    int snow = 30048; // 0x7560: snow + snow/ice confidence high, clear
+    int dilated = 21762; // 0x5502: dilated cloud, not clear
+    int mediumCloud = 22080; // 0x5640: cloud confidence medium, clear
+    int cirrus = 54596; // 0xD544: cirrus + cirrus confidence high, clear
+    int fill = 1;
+    QaReport r = decode(QaLayout.C2, clearLand, water, cloud, shadow, snow, dilated, mediumCloud, cirrus, fill);
+    assertThat(r.fill()).isEqualTo(1);
+    assertThat(r.valid()).isEqualTo(8);
+    assertThat(r.cloud()).as("bit 3 only").isEqualTo(1);
+    assertThat(r.cloudHigh()).isEqualTo(1);
+    assertThat(r.cloudMedium()).isEqualTo(1);
+    assertThat(r.cloudLow()).isEqualTo(6);
+    assertThat(r.dilated()).isEqualTo(1);
+    assertThat(r.cirrus()).isEqualTo(1);
+    assertThat(r.shadow()).isEqualTo(1);
+    assertThat(r.snow()).isEqualTo(1);
+    assertThat(r.water()).isEqualTo(1);
+    assertThat(r.clear()).as("all but cloud and dilated").isEqualTo(6);
+    assertThat(r.cloudOrDilated()).isEqualTo(2);
+    assertThat(r.cloudOrCirrusOrDilated()).isEqualTo(3);
+    assertThat(r.percentages().get("cloud")).isEqualTo(12.5);
+    // TM/ETM+ (no cirrus pair): 5440 clear land, 5896 cloud, 7504 shadow
+    QaReport tm = decode(QaLayout.of(Collection.C2, Sensor.LT05), 5440, 5896, 7504, 1);
+    assertThat(tm.cloud()).isEqualTo(1);
+    assertThat(tm.shadow()).isEqualTo(1);
+    assertThat(tm.clear()).isEqualTo(2);
+    assertThat(tm.cirrus()).isZero();
+  }
+
   @Test
   void theSameValueMeansDifferentThingsPerCollection() {
     // 0x28 = bits 3 and 5: C1 shadow + cloud; C2 cloud + snow

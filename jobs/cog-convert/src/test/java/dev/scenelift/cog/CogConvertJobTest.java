@@ -333,6 +333,46 @@ class CogConvertJobTest {
     assertThat(TestRasters.pixels(recompressed, -1)).isEqualTo(TestRasters.pixels(c2, -1));
   }
 
+  /**
+   * A C2 scene as USGS ships it, but for one band that is not cloud-optimized (a plain striped GeoTIFF named
+   * {@code .TIF}): the two GDAL-made COGs are copied byte for byte (the store's copy, no GDAL translate: their 256-pixel
+   * blocks survive), the other is re-encoded into a valid COG with the same pixels.
+   */
+  @Test
+  void copiesCollection2CogsUnchangedAndReencodesOnlyTheBandThatIsNotACog() throws Exception {
+    SceneId scene = SceneId.parse("LC08_CU_003003_20210618_20210702_02");
+    putBytes(layout.metadataXml(layout.raw(), scene), "<ard/>".getBytes(StandardCharsets.UTF_8));
+    verdict(scene, true, true);
+    Path b4 = TestRasters.gdalCog(TestRasters.reflectance(inputs.resolve("b4-src.tif"), 700, 600),
+        inputs.resolve(scene + "_SR_B4.TIF"), "BLOCKSIZE=256", "COMPRESS=DEFLATE", "PREDICTOR=2");
+    Path qa = TestRasters.gdalCog(TestRasters.pixelQa(inputs.resolve("qa-src.tif"), 700, 600),
+        inputs.resolve(scene + "_QA_PIXEL.TIF"), "BLOCKSIZE=256", "COMPRESS=DEFLATE", "RESAMPLING=NEAREST");
+    Path b5 = TestRasters.reflectance(inputs.resolve(scene + "_SR_B5.TIF"), 700, 600);
+    try (LocalByteSource s = new LocalByteSource(b5)) {
+      assertThat(new CogValidator(true).validate(s).errors()).as("the striped band is not a COG").isNotEmpty();
+    }
+    put(layout.rawObject(scene, Bundle.SR, b4.getFileName().toString()), b4);
+    put(layout.rawObject(scene, Bundle.SR, b5.getFileName().toString()), b5);
+    put(layout.rawObject(scene, Bundle.QA, qa.getFileName().toString()), qa);
+    String dir = layout.sceneDir(layout.cog(), scene).key();
+
+    Run r = run(List.of(scene), Map.of());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains(scene + ": converted 3 bands (2 copied as already valid COGs)");
+    assertThat(bytes(dir + "SR/" + scene + "_SR_B4.tif")).isEqualTo(Files.readAllBytes(b4));
+    assertThat(bytes(dir + "QA/" + scene + "_QA_PIXEL.tif")).isEqualTo(Files.readAllBytes(qa));
+    Path reencoded = download(dir + "SR/" + scene + "_SR_B5.tif");
+    try (LocalByteSource s = new LocalByteSource(reencoded)) {
+      assertThat(new CogValidator(true).validate(s).errors()).isEmpty();
+      assertThat(TiffStructure.read(s).images().get(0).blockWidth()).isEqualTo(CogConverter.BLOCK_SIZE);
+    }
+    assertThat(TestRasters.pixels(reencoded, -1)).isEqualTo(TestRasters.pixels(b5, -1));
+    CompletionMarker marker = new MarkerStore(s3, layout).marker(Stage.COG, scene).orElseThrow();
+    assertThat(marker.details()).containsEntry("bands", 3).containsEntry("copied", 2);
+    assertNoTempFilesLeft();
+  }
+
   @Test
   void truncatedInputFailsTheSceneWithAClearMessageAndLeavesNothingBehind() throws Exception {
     SceneId bad = stage("LC08_CU_003003_20130414_20170713_C01_V01", true);

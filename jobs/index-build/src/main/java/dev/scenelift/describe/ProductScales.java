@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The published scale and offset of U.S. ARD bands (USGS ARD product guides), used when a raster does not carry them
  * itself: Collection 1 SR ×0.0001, TA ×0.0001, BT ×0.1 (kelvin); Collection 2 SR ×0.0000275 − 0.2, TOA ×0.0000275 −
- * 0.2, ST ×0.00341802 + 149 (kelvin).
+ * 0.2, ST ×0.00341802 + 149 (kelvin). C2 BT is taken to be stored as ST is (×0.00341802 + 149 K): no USGS document
+ * at hand states it (README, Collection 2). QA bands have no scale, whichever bundle holds them.
  */
 public final class ProductScales {
   private ProductScales() {}
@@ -23,7 +24,7 @@ public final class ProductScales {
     }
     return switch (bundle) {
       case SR, TOA -> Optional.of(new double[] {0.0000275, -0.2});
-      case ST -> Optional.of(new double[] {0.00341802, 149.0});
+      case ST, BT -> Optional.of(new double[] {0.00341802, 149.0});
       default -> Optional.empty();
     };
   }

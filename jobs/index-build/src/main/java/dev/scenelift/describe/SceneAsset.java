@@ -3,6 +3,8 @@ package dev.scenelift.describe;
 import dev.scenelift.scene.Bundle;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One raster of a scene that the catalog documents describe.
@@ -16,6 +18,8 @@ import java.util.Optional;
  */
 public record SceneAsset(
     Bundle bundle, String code, String href, boolean cloudOptimized, BandFacts facts, Optional<RasterGrid> grid) {
+  private static final Pattern SR_BAND = Pattern.compile("SR_?(B\\d)");
+
   public SceneAsset {
     Objects.requireNonNull(bundle, "bundle");
     Objects.requireNonNull(code, "code");
@@ -27,9 +31,22 @@ public record SceneAsset(
     }
   }
 
-  /** The spectral band name for surface reflectance files ({@code SRB4} → {@code B4}); empty for others. */
+  /**
+   * The spectral band name for surface reflectance files (C1 {@code SRB4}, C2 {@code SR_B4} → {@code B4}); empty for
+   * others.
+   */
   public Optional<String> srBand() {
-    return bundle == Bundle.SR && code.matches("SRB\\d") ? Optional.of(code.substring(2)) : Optional.empty();
+    Matcher m = SR_BAND.matcher(code);
+    return bundle == Bundle.SR && m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /**
+   * Whether the file is a QA band (bit fields or codes, not a measured quantity): every ARD QA band has {@code QA} in
+   * its code (C1 {@code PIXELQA}, {@code SRAEROSOLQA}; C2 {@code QA_PIXEL}, {@code SR_QA_AEROSOL}, {@code ST_QA}),
+   * whichever bundle holds it.
+   */
+  public boolean quality() {
+    return code.toUpperCase(java.util.Locale.ROOT).contains("QA");
   }
 
   /** The asset key / measurement name: lower case code, e.g. {@code srb4}. */

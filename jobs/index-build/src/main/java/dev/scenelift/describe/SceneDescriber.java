@@ -76,7 +76,7 @@ public final class SceneDescriber {
               f.code(),
               f.href(),
               f.cloudOptimized(),
-              withPublishedScale(scene, f.bundle(), known),
+              withPublishedScale(scene, f.bundle(), f.code(), known),
               opened.map(Opened::grid)));
     }
     return new SceneDescription(
@@ -125,14 +125,24 @@ public final class SceneDescriber {
     return new BandFacts(dataType, nodata, scale, f.offset());
   }
 
-  /** Fills in the product's published scale and offset when the raster does not state its own. */
-  private static BandFacts withPublishedScale(SceneId scene, Bundle bundle, BandFacts f) {
-    if (f.scale().isPresent()) {
+  /**
+   * Fills in the product's published scale and offset when neither the raster nor the XML states a scale, and the
+   * published offset when the scale stated is the published one but no offset is (C2's XML gives {@code
+   * SCALE_FACTOR_SR_B4} 2.75e-05, the -0.2 goes with it). QA bands have neither.
+   */
+  static BandFacts withPublishedScale(SceneId scene, Bundle bundle, String code, BandFacts f) {
+    Optional<double[]> published = ProductScales.of(scene.collection(), bundle);
+    if (published.isEmpty() || code.toUpperCase(Locale.ROOT).contains("QA")) {
       return f;
     }
-    return ProductScales.of(scene.collection(), bundle)
-        .map(so -> new BandFacts(f.dataType(), f.nodata(), OptionalDouble.of(so[0]), OptionalDouble.of(so[1])))
-        .orElse(f);
+    double[] so = published.get();
+    if (f.scale().isEmpty()) {
+      return new BandFacts(f.dataType(), f.nodata(), OptionalDouble.of(so[0]), OptionalDouble.of(so[1]));
+    }
+    if (f.offset().isEmpty() && Math.abs(f.scale().getAsDouble() - so[0]) <= 1e-12) {
+      return new BandFacts(f.dataType(), f.nodata(), f.scale(), OptionalDouble.of(so[1]));
+    }
+    return f;
   }
 
   /** The ARD tile grid (30 m, metres): what a scene is described on when none of its rasters could be read. */

@@ -150,7 +150,7 @@ final class MapPage {
     KeyLayout layout = names.layout();
     ArrayNode out = F.arrayNode();
     for (String band : bands) {
-      S3Location cog = layout.cogObject(id, Bundle.SR, id + "_SR" + band + ".tif");
+      S3Location cog = layout.cogObject(id, Bundle.SR, id + "_" + id.collection().bandCode("SR", band) + ".tif");
       if (in.cog().stream().noneMatch(o -> o.key().equals(cog.key()))) {
         return Optional.empty();
       }

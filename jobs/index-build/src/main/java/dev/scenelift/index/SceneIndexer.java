@@ -174,7 +174,7 @@ final class SceneIndexer {
     SceneId id = in.scene();
     List<String> paths = new ArrayList<>();
     for (String band : id.sensor().trueColourBands()) {
-      Optional<S3Location> loc = bandLocation(in, id + "_SR" + band + ".tif");
+      Optional<S3Location> loc = bandLocation(in, id + "_" + id.collection().bandCode("SR", band));
       if (loc.isEmpty()) {
         return false;
       }
@@ -191,14 +191,18 @@ final class SceneIndexer {
     return true;
   }
 
-  /** The SR band file: the COG when cog-convert made one, else the raw GeoTIFF. */
-  private Optional<S3Location> bandLocation(SceneInputs in, String file) {
+  /**
+   * The SR band file of a name without extension: the COG when cog-convert made one ({@code .tif}), else the raw
+   * GeoTIFF (C1 {@code .tif}, C2 {@code .TIF}).
+   */
+  private Optional<S3Location> bandLocation(SceneInputs in, String stem) {
     KeyLayout layout = names.layout();
-    S3Location cog = layout.cogObject(in.scene(), Bundle.SR, file);
+    S3Location cog = layout.cogObject(in.scene(), Bundle.SR, stem + ".tif");
     if (in.cog().stream().anyMatch(o -> o.key().equals(cog.key()))) {
       return Optional.of(cog);
     }
-    S3Location raw = layout.rawObject(in.scene(), Bundle.SR, file);
+    S3Location raw =
+        layout.rawObject(in.scene(), Bundle.SR, stem + "." + in.scene().collection().rasterExtension());
     if (in.raw().stream().anyMatch(o -> o.key().equals(raw.key()))) {
       return Optional.of(raw);
     }

@@ -8,7 +8,6 @@ import dev.scenelift.describe.BandNames;
 import dev.scenelift.describe.RasterGrid;
 import dev.scenelift.describe.SceneAsset;
 import dev.scenelift.describe.SceneDescription;
-import dev.scenelift.scene.Bundle;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Tile;
 import java.time.LocalDate;
@@ -239,8 +238,8 @@ public final class StacDocuments {
     o.put("type", a.cloudOptimized() ? COG_TYPE : TIFF_TYPE);
     o.put("title", a.bundle() + " " + a.code());
     ArrayNode roles = o.putArray("roles");
-    roles.add(a.bundle() == Bundle.QA ? "metadata" : "data");
-    if (a.bundle() == Bundle.SR) {
+    roles.add(a.quality() ? "metadata" : "data");
+    if (a.srBand().isPresent()) {
       roles.add("reflectance");
     }
     a.srBand()
