@@ -3,6 +3,7 @@ package dev.scenelift.index;
 import dev.scenelift.marker.FailureRecord;
 import dev.scenelift.scene.InvalidSceneIdException;
 import dev.scenelift.scene.SceneId;
+import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3Location;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +25,7 @@ final class ListingPages {
    * index-build's own state beside a tile ({@code <tile>/_scenelift/}): written after the listing, so listing it would
    * make a rerun's pages differ from the first run's.
    */
-  private static final String STATE_FOLDER = "/_scenelift/";
+  private static final String STATE_FOLDER = "/" + KeyLayout.CONTROL_DIR + "/";
   // map.html's assets are not listed either: they sit inside the tree only where a tree is a whole bucket (AWS)
 
   private final Templates templates;
