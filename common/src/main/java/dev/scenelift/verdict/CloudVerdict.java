@@ -65,6 +65,20 @@ public record CloudVerdict(
   }
 
   /**
+   * Whether {@code other} says the same about the scene: everything but the run that judged it and when. A rerun that
+   * reaches the same judgement keeps the stored verdict, so its object (and ETag) stays as it was.
+   */
+  public boolean sameJudgementAs(CloudVerdict other) {
+    return scene.equals(other.scene)
+        && cloudFree == other.cloudFree
+        && reason.equals(other.reason)
+        && collections.equals(other.collections)
+        && percent.equals(other.percent)
+        && metadata.equals(other.metadata)
+        && thresholds.equals(other.thresholds);
+  }
+
+  /**
    * Whether the scene belongs to {@code collection}; a verdict written before collections were recorded knows only
    * the cloud-free one (and the full tile, which holds every scene).
    */

@@ -110,11 +110,17 @@ class PartialFailureRunTest {
       }
     }
 
+    SceneId good = scenes.stream().filter(s -> !s.equals(md5Bad) && !s.equals(slip)).findFirst().orElseThrow();
+    Path goodThumb = raw.resolve("thumbs/" + good + "_thumb_small.png");
+    var thumbWritten = Files.getLastModifiedTime(goodThumb);
     Result again = run("--tile", "h03v03", "--source", source.toUri().toString(), "--data-dir", dataDir.toString(),
         "--port", "0", "--json");
     assertThat(again.exit()).isEqualTo(ExitCodes.SCENES_FAILED);
     assertThat(Json.mapper().readTree(again.out()).get("stages").get(0).get("skipped").asInt())
         .as("a rerun skips the finished scenes").isEqualTo(3);
+    assertThat(Files.getLastModifiedTime(goodThumb))
+        .as("cloud-filter judged %s alike again: index-build sees its inputs unchanged and does not render it", good)
+        .isEqualTo(thumbWritten);
 
     Files.copy(originalSr, source.resolve(md5Bad + "_SR.tar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.copy(originalQa, source.resolve(slip + "_QA.tar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

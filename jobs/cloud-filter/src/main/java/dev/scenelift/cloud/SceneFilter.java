@@ -94,13 +94,13 @@ final class SceneFilter {
               "not ready (no fetch-scene marker)"));
     }
     Instant started = clock.instant();
-    Optional<CloudVerdict> stored = settings.recompute() ? Optional.empty() : storedVerdict(scene);
+    Optional<StoredVerdict> stored = settings.recompute() ? Optional.empty() : storedVerdict(scene);
     Map<String, Double> percent;
     Map<String, Double> metadata;
     String note = "";
     if (stored.isPresent()) {
-      percent = stored.get().percent();
-      metadata = stored.get().metadata();
+      percent = stored.get().verdict().percent();
+      metadata = stored.get().verdict().metadata();
     } else {
       ArdMetadata xml = metadata(scene);
       QaReport qa = qa(scene);
@@ -123,13 +123,17 @@ final class SceneFilter {
     } catch (IllegalArgumentException e) {
       throw new SceneFailedException(scene, "verdict-unreadable", "stored cloud.json: " + e.getMessage(), e);
     }
-    CloudVerdict verdict =
+    CloudVerdict judged =
         CloudVerdict.of(scene, memberships, percent, metadata, rules.asOptions(), settings.runId(), clock.instant());
+    boolean unchanged = stored.isPresent() && stored.get().verdict().sameJudgementAs(judged);
+    CloudVerdict verdict = unchanged ? stored.get().verdict() : judged;
     S3Location verdictLoc = layout.cloudVerdict(scene);
-    byte[] body = Json.writeBytes(verdict);
-    s3.putObject(
-        b -> b.bucket(verdictLoc.bucket()).key(verdictLoc.key()).contentType("application/json"),
-        RequestBody.fromBytes(body));
+    byte[] body = unchanged ? stored.get().body() : Json.writeBytes(verdict);
+    if (!unchanged) {
+      s3.putObject(
+          b -> b.bucket(verdictLoc.bucket()).key(verdictLoc.key()).contentType("application/json"),
+          RequestBody.fromBytes(body));
+    }
     List<StoredObject> written = new ArrayList<>();
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     crc.update(body);
@@ -149,6 +153,7 @@ final class SceneFilter {
     details.put("reason", verdict.reason());
     details.put("collections", memberOf(verdict));
     details.put("bandRead", stored.isEmpty());
+    details.put("verdictRewritten", !unchanged);
     details.put("promote", settings.promote().name());
     details.put("demotedObjects", demoted);
     markers.markDone(
@@ -173,14 +178,17 @@ final class SceneFilter {
         .collect(java.util.stream.Collectors.joining(","));
   }
 
-  private Optional<CloudVerdict> storedVerdict(SceneId scene) throws SceneException {
+  /** A verdict as stored, with the exact bytes of its object. */
+  private record StoredVerdict(CloudVerdict verdict, byte[] body) {}
+
+  private Optional<StoredVerdict> storedVerdict(SceneId scene) throws SceneException {
     S3Location loc = layout.cloudVerdict(scene);
     Optional<byte[]> body = get(loc);
     if (body.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Json.read(body.get(), CloudVerdict.class));
+      return Optional.of(new StoredVerdict(Json.read(body.get(), CloudVerdict.class), body.get()));
     } catch (UncheckedIOException | IllegalArgumentException e) {
       throw new SceneFailedException(
           scene, "verdict-unreadable", "stored " + loc + " is unreadable (rerun with --recompute): " + e.getMessage(), e);

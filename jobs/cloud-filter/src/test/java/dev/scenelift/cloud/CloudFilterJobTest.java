@@ -291,6 +291,28 @@ class CloudFilterJobTest {
   }
 
   @Test
+  void rerunReachingTheSameJudgementLeavesCloudJsonAsItWas() {
+    fetched(CLEAR, 0, 2);
+    manifest("run-s", 10, Map.of(), CLEAR);
+    assertThat(run("run-s", 0)).isZero();
+    S3Location loc = layout.cloudVerdict(CLEAR);
+    String etag = s3.headObject(b -> b.bucket(loc.bucket()).key(loc.key())).eTag();
+
+    manifest("run-s2", 10, Map.of(), CLEAR);
+    assertThat(run("run-s2", 0)).as(err()).isZero();
+    assertThat(s3.headObject(b -> b.bucket(loc.bucket()).key(loc.key())).eTag())
+        .as("same judgement: index-build must see unchanged inputs")
+        .isEqualTo(etag);
+    assertThat(verdict(CLEAR).runId()).isEqualTo("run-s");
+    assertThat(markers.marker(Stage.FILTER, CLEAR).get().details()).containsEntry("verdictRewritten", false);
+
+    manifest("run-s3", 10, Map.of(), CLEAR);
+    assertThat(run("run-s3", 0, "--cloud-free-max-cloud", "1")).as(err()).isZero();
+    assertThat(verdict(CLEAR).runId()).as("other thresholds: a new judgement is written").isEqualTo("run-s3");
+    assertThat(markers.marker(Stage.FILTER, CLEAR).get().details()).containsEntry("verdictRewritten", true);
+  }
+
+  @Test
   void readsTheBandThroughGdalVsis3WithoutTempFiles() throws Exception {
     fetched(CLEAR, 20, 4);
     fetched(CLOUDY, 0, 40);
