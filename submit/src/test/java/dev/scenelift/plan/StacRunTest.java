@@ -175,6 +175,42 @@ class StacRunTest {
     assertCollectionsFilledAsFromBundles();
   }
 
+  /**
+   * {@code retry} of a run started with {@code --public-url}: the new run's index-build publishes the catalog under the
+   * same URL (submit-run records it in the manifest's options; the retry's jobs get it from there), so retrying does not
+   * turn the published catalog's absolute links back into relative ones.
+   */
+  @Test
+  void retryOfARunWithAPublicUrlPublishesUnderTheSameUrl() throws Exception {
+    items.forEach(server::add);
+    SceneId bad = scenes.stream().filter(s -> s.sensor() == Sensor.LT05).findFirst().orElseThrow();
+    server.answerFile(bad + "_SR_B3.TIF", 403);
+    String url = "https://scenelift-cog.s3.us-west-2.amazonaws.com/cog";
+    String self = "\"rel\":\"self\",\"href\":\"" + url + "/catalog.json\"";
+    Path catalog = store.resolve("cog/catalog.json");
+
+    Result first = run("--public-url", url);
+
+    assertThat(first.exit()).as(first.err()).isEqualTo(ExitCodes.SCENES_FAILED);
+    assertThat(first.err().lines().filter(l -> l.startsWith("L")).toList()).singleElement().asString()
+        .startsWith(bad + " fetch-scene: ").contains("HTTP 403");
+    assertThat(Json.mapper().readTree(catalog.toFile()).get("links").toString()).contains(self);
+    String runId = Json.mapper().readTree(first.out()).get("runId").asText();
+
+    server.clearFileAnswers();
+    Result retry = submitRun.run("retry", runId, "--data-dir", dataDir.toString(), "--port", "0");
+
+    assertThat(retry.exit()).as(retry.err()).isZero();
+    assertThat(retry.out()).contains("1 scenes (1 failed, 0 unfinished)");
+    String retried = retry.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+    JsonNode manifest = Json.mapper().readTree(store.resolve("runs/" + retried + "/manifest.json").toFile());
+    assertThat(manifest.get("options").get("public-url").asText()).isEqualTo(url + "/");
+    assertThat(raw(bad).resolve("_scenelift/fetch-scene.done.json")).isRegularFile();
+    assertThat(Files.readString(store.resolve("raw/h03v03/thumbs/thumbindex.html")))
+        .as("the retry's index-build ran").doesNotContain("Failed scenes (");
+    assertThat(Json.mapper().readTree(catalog.toFile()).get("links").toString()).contains(self);
+  }
+
   private Path raw(SceneId scene) {
     return store.resolve("raw/h03v03/" + scene);
   }
