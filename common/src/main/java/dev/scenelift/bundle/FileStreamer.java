@@ -1,6 +1,5 @@
 package dev.scenelift.bundle;
 
-import dev.scenelift.manifest.FileChecksum;
 import dev.scenelift.manifest.FileSource;
 import dev.scenelift.scene.SceneException;
 import dev.scenelift.scene.SceneId;
@@ -34,7 +33,8 @@ import java.util.regex.Pattern;
  * <bundle>/<name>}.
  *
  * <p>Uploads may still be in flight when {@link #stream} returns; {@link SceneWrites#awaitAll()} waits for them. A
- * mismatch fails the scene; its caller's cleanup deletes what was written.
+ * checksum mismatch fails the upload itself as its last byte is read ({@link ListedChecksumStream}): a multipart
+ * upload is aborted, never completed. Any mismatch fails the scene; its caller's cleanup deletes what was written.
  */
 public final class FileStreamer {
   private static final Stage STAGE = Stage.FETCH;
@@ -81,6 +81,9 @@ public final class FileStreamer {
       throw new StoreFailedException(scene, STAGE, what + ": " + e.getMessage(), e);
     } catch (SourceUnavailableException e) {
       throw new SourceFailedException(scene, STAGE, what + ": " + e.getMessage(), e);
+    } catch (ListedChecksumStream.Mismatch e) {
+      throw new FileVerificationException(
+          scene, STAGE, "checksum-mismatch", what + " from " + file.uri() + ": " + e.getMessage());
     } catch (EOFException e) {
       throw new FileVerificationException(scene, STAGE, "size-mismatch", what + " from " + file.uri()
           + " is truncated: " + e.getMessage());
@@ -96,13 +99,14 @@ public final class FileStreamer {
     long length = expectedLength(scene, file, body.length(), what, verified);
     Optional<String> md5Etag = body.etag().filter(e -> MD5_ETAG.matcher(e).matches());
     MessageDigest md5 = md5Etag.isPresent() ? Digests.md5() : null;
-    MessageDigest listed = file.checksum().map(FileChecksum::newDigest).orElse(null);
     InputStream in = body.body();
     if (md5 != null) {
       in = new DigestInputStream(in, md5);
     }
-    if (listed != null) {
-      in = new DigestInputStream(in, listed);
+    ListedChecksumStream listed = null;
+    if (file.checksum().isPresent()) {
+      listed = new ListedChecksumStream(in, file.checksum().get(), length);
+      in = listed;
     }
     if (isMetadata(scene, file)) {
       storeMetadata(scene, file, in, length, target, writes);
@@ -115,14 +119,8 @@ public final class FileStreamer {
           scene, STAGE, "size-mismatch", what + " has more than the " + length + " bytes expected");
     }
     if (listed != null) {
-      FileChecksum expected = file.checksum().get();
-      String actual = HexFormat.of().formatHex(listed.digest());
-      if (!expected.hex().equals(actual)) {
-        throw new FileVerificationException(
-            scene, STAGE, "checksum-mismatch", what + ": " + expected.algorithm() + " " + actual
-                + " does not match the catalog's file:checksum " + expected.hex());
-      }
-      verified.put("file:checksum", expected.algorithm() + " matches the catalog's file:checksum");
+      listed.verify();
+      verified.put("file:checksum", file.checksum().get().algorithm() + " matches the catalog's file:checksum");
     } else {
       verified.put("file:checksum", "not verified: the catalog lists none");
     }

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An HTTP/1.1 proxy on loopback that sits between the jobs and an S3-compatible endpoint and injects faults into a
  * share of requests: drop the connection mid-request, stall before forwarding, or answer {@code 503 SlowDown} / {@code
- * 500 InternalError} itself. It reads each request's head and body (by Content-Length) so that it can judge request by
- * request on kept-alive connections; responses are piped back untouched.
+ * 500 InternalError} itself; and it denies access to chosen keys ({@code 403 AccessDenied}). It reads each request's
+ * head and body (by Content-Length) so that it can judge request by request on kept-alive connections; responses are
+ * piped back untouched.
  *
  * <p>Only for tests; traffic never leaves 127.0.0.1. Faults are drawn from a seeded {@link Random}, so a failing run can
  * be replayed.
@@ -53,6 +54,8 @@ public final class FaultProxy implements AutoCloseable {
 
   private volatile java.util.function.BiConsumer<String, byte[]> observer;
   private final AtomicInteger[] injected = new AtomicInteger[Fault.values().length];
+  private final java.util.Set<String> denied = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final AtomicInteger denials = new AtomicInteger();
 
   /**
    * @param target the real endpoint, e.g. {@code http://127.0.0.1:PORT}
@@ -97,6 +100,25 @@ public final class FaultProxy implements AutoCloseable {
    */
   public void setObserver(java.util.function.BiConsumer<String, byte[]> value) {
     observer = java.util.Objects.requireNonNull(value, "observer");
+  }
+
+  /**
+   * Answers every request whose request line contains {@code keyPart} (e.g. an object's key) as S3 does when the
+   * caller may not read it: {@code 403 AccessDenied} with S3's XML error body. Works alongside an observer and the
+   * drawn faults; S3-compatible test stores cannot deny access themselves.
+   */
+  public void denyAccessTo(String keyPart) {
+    denied.add(java.util.Objects.requireNonNull(keyPart, "keyPart"));
+  }
+
+  /** Forgets every {@link #denyAccessTo}. */
+  public void allowAll() {
+    denied.clear();
+  }
+
+  /** How many requests {@link #denyAccessTo} answered. */
+  public int denials() {
+    return denials.get();
   }
 
   public long requests() {
@@ -150,6 +172,12 @@ public final class FaultProxy implements AutoCloseable {
         }
         requests.incrementAndGet();
         long length = contentLength(head);
+        String requestLine = new String(head, StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
+        if (denied.stream().anyMatch(requestLine::contains)) {
+          denials.incrementAndGet();
+          answer(client, 403, "Forbidden", "AccessDenied", "Access Denied");
+          return;
+        }
         java.util.function.BiConsumer<String, byte[]> watching = observer;
         if (watching != null) {
           String text = new String(head, StandardCharsets.ISO_8859_1);
@@ -205,8 +233,9 @@ public final class FaultProxy implements AutoCloseable {
 
   private static void answer(Socket client, int status, String reason, String code, String message)
       throws IOException {
-    String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
-        + "</Message></Error>";
+    String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
+        + "</Message><RequestId>FAULTPROXY0000001</RequestId><HostId>" + java.util.Base64.getEncoder()
+        .encodeToString(code.getBytes(StandardCharsets.UTF_8)) + "</HostId></Error>";
     String response = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/xml\r\nContent-Length: "
         + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
     OutputStream out = client.getOutputStream();

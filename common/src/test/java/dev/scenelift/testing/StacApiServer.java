@@ -43,6 +43,11 @@ public final class StacApiServer implements AutoCloseable {
   /** One file of an item: its asset key, file name suffix after {@code <id>_} (or ".xml"), and bytes. */
   public record Asset(String key, String suffix, byte[] bytes) {}
 
+  /** The bucket and key prefix of the assets' {@code alternate.s3} hrefs, USGS's. */
+  public static final String S3_BUCKET = "usgs-landsat-ard";
+
+  public static final String S3_PREFIX = "collection02/";
+
   /** One item: the scene, its collection, cloud cover and assets. */
   public record Item(SceneId scene, String collection, double cloudCover, List<Asset> assets) {}
 
@@ -85,7 +90,7 @@ public final class StacApiServer implements AutoCloseable {
   public void add(Item item) {
     items.add(item);
     for (Asset a : item.assets()) {
-      files.put(path(item.scene(), a), a.bytes());
+      files.put(filePath(item.scene(), a), a.bytes());
     }
   }
 
@@ -93,6 +98,11 @@ public final class StacApiServer implements AutoCloseable {
   public void addBroken(Item item, java.util.function.Consumer<ObjectNode> breaker) {
     breakers.put(item.scene(), breaker);
     add(item);
+  }
+
+  /** Serves the scene's items unchanged again (after {@link #addBroken}). */
+  public void mend(SceneId scene) {
+    breakers.remove(scene);
   }
 
   public void setPageSize(int value) {
@@ -125,6 +135,11 @@ public final class StacApiServer implements AutoCloseable {
     fileStatus.put(name, status);
   }
 
+  /** Serves every asset's bytes again (after {@link #answerFile}). */
+  public void clearFileAnswers() {
+    fileStatus.clear();
+  }
+
   /** Every search page answers this text instead (to serve a malformed page). */
   public void setRawPage(String value) {
     rawPage = value;
@@ -144,7 +159,8 @@ public final class StacApiServer implements AutoCloseable {
     }
   }
 
-  private static String path(SceneId scene, Asset a) {
+  /** Where an asset lives below the file base and below {@link #S3_PREFIX}: USGS's layout. */
+  public static String filePath(SceneId scene, Asset a) {
     String sensor = scene.sensor().isOli() ? "oli-tirs" : scene.sensor().name().equals("LE07") ? "etm" : "tm";
     return sensor + "/" + scene.acquired().getYear() + "/CU/" + String.format("%03d/%03d", scene.tile().h(),
         scene.tile().v()) + "/" + scene + "/" + scene + (a.suffix().equals(".xml") ? ".xml" : "_" + a.suffix());
@@ -331,12 +347,12 @@ public final class StacApiServer implements AutoCloseable {
     ObjectNode assets = item.putObject("assets");
     for (Asset a : i.assets()) {
       ObjectNode o = assets.putObject(a.key());
-      String p = path(s, a);
+      String p = filePath(s, a);
       o.put("href", fileBase() + p);
       o.put("type", a.suffix().equals(".xml") ? "application/xml" : "image/vnd.stac.geotiff; cloud-optimized=true");
       o.putArray("roles").add(a.suffix().equals(".xml") ? "metadata" : "data");
       ObjectNode s3 = o.putObject("alternate").putObject("s3");
-      s3.put("href", "s3://usgs-landsat-ard/collection02/" + p);
+      s3.put("href", "s3://" + S3_BUCKET + "/" + S3_PREFIX + p);
       s3.put("storage:platform", "AWS").put("storage:requester_pays", true);
       o.put("file:checksum", sha512Multihash(a.bytes()));
       if (fileSizes) {

@@ -60,12 +60,14 @@ public final class StageChain {
   /**
    * A launcher that writes the manifest to {@code runs/<run-id>/manifest.json} and submits the chain to the
    * environment's engine; without an events queue of its own, the chain passes on the environment's, and the jobs get
-   * the environment's {@link RunEnvironment#jobEnvironment()} under this chain's own variables.
+   * the environment's {@link RunEnvironment#jobEnvironment()} and the variables the manifest records ({@link
+   * RunJobVariables}) under this chain's own variables.
    */
   public RunLauncher launcher() {
     return (manifest, env) -> {
       S3Location at = new ManifestStore(env.s3()).write(manifest);
       Map<String, String> variables = new HashMap<>(env.jobEnvironment());
+      variables.putAll(RunJobVariables.of(manifest));
       variables.putAll(extraEnvironment);
       StageChain chain = new StageChain(eventsQueue.or(env::eventsQueue), force, variables);
       return chain.submit(manifest, at, env.engine());

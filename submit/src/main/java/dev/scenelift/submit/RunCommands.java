@@ -8,6 +8,7 @@ import dev.scenelift.listen.ListenCommand;
 import dev.scenelift.runs.AwsRunEnvironment;
 import dev.scenelift.runs.RetryCommand;
 import dev.scenelift.runs.RunEnvironment;
+import dev.scenelift.runs.RunJobVariables;
 import dev.scenelift.runs.RunLauncher;
 import dev.scenelift.runs.StageChain;
 import dev.scenelift.runs.StatusCommand;
@@ -85,13 +86,17 @@ final class RunCommands implements AutoCloseable {
             : EmbeddedEnvironment.open(context, store.dataDir(context.home()), store.port());
   }
 
-  /** On the embedded environment, runs the new run to its end; on AWS, submits it. */
+  /**
+   * On the embedded environment, runs the new run to its end; on AWS, submits it. Either way its jobs get the variables
+   * the manifest records ({@link RunJobVariables}).
+   */
   private RunLauncher launcher() {
     return (manifest, env) -> {
       if (env instanceof EmbeddedEnvironment embedded) {
         try (ProgressDisplay display = new ProgressDisplay.Lines(root.getErr())) {
           Map<Stage, JobState> states =
-              new EmbeddedLauncher(false, Map.of(), context.pollInterval()).runToEnd(manifest, embedded, display);
+              new EmbeddedLauncher(false, RunJobVariables.of(manifest), context.pollInterval())
+                  .runToEnd(manifest, embedded, display);
           return states.values().stream().map(JobState::jobId).toList();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();

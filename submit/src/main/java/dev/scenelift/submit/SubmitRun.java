@@ -16,6 +16,7 @@ import dev.scenelift.catalog.MalformedCatalogException;
 import dev.scenelift.manifest.RunManifest;
 import dev.scenelift.runs.AwsRunEnvironment;
 import dev.scenelift.runs.RunEnvironment;
+import dev.scenelift.runs.RunJobVariables;
 import dev.scenelift.runs.StageChain;
 import dev.scenelift.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -215,10 +216,10 @@ public final class SubmitRun implements Callable<Integer> {
     RunRequest request;
     Map<String, String> jobEnvironment;
     try {
-      request =
-          withSourceAndCopyMode(
-              run.toRequest(run.tile, collections.toManifestOptions()), chosen == Engine.aws, config.region());
       jobEnvironment = run.jobEnvironment(context.environment());
+      Map<String, String> options = new HashMap<>(collections.toManifestOptions());
+      options.putAll(RunJobVariables.toOptions(jobEnvironment));
+      request = withSourceAndCopyMode(run.toRequest(run.tile, options), chosen == Engine.aws, config.region());
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

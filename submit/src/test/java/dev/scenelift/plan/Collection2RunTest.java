@@ -3,7 +3,6 @@ package dev.scenelift.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.scenelift.job.ExitCodes;
 import dev.scenelift.json.Json;
 import dev.scenelift.scene.Collection;
@@ -63,12 +62,7 @@ class Collection2RunTest {
     JsonNode summary = Json.mapper().readTree(r.out());
     assertThat(summary.get("collections")).extracting(c -> c.get("scenes").asInt()).containsExactly(4, 2, 1);
     Path store = dataDir.resolve("store/scenelift");
-    SceneId research;
-    try (Stream<Path> dirs = Files.list(store.resolve("cog/h03v03"))) {
-      research = SceneId.parse(dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith("L")).findFirst().orElseThrow());
-    }
-    assertThat(research.collection()).isEqualTo(Collection.C2);
+    SceneId research = C2ResearchSet.scene(store);
     Path raw = store.resolve("raw/h03v03/" + research);
     assertThat(raw.resolve("QA/" + research + "_QA_PIXEL.TIF")).isRegularFile();
     assertThat(raw.resolve("ST/" + research + "_ST_B10.TIF")).isRegularFile();
@@ -76,22 +70,7 @@ class Collection2RunTest {
     JsonNode verdict = Json.mapper().readTree(raw.resolve("cloud.json").toFile());
     assertThat(verdict.get("metadata").get("cloud_cover").asDouble())
         .isCloseTo(verdict.get("percent").get("cloud").asDouble(), org.assertj.core.data.Offset.offset(1e-3));
-
-    Path cog = store.resolve("cog/h03v03/" + research);
-    JsonNode marker = Json.mapper().readTree(cog.resolve("_scenelift/cog-convert.done.json").toFile());
-    int bands = marker.get("details").get("bands").asInt();
-    assertThat(bands).isEqualTo(23);
-    assertThat(marker.get("details").get("copied").asInt()).as("every C2 band is already a COG").isEqualTo(bands);
-    assertThat(Files.readAllBytes(cog.resolve("SR/" + research + "_SR_B4.tif")))
-        .isEqualTo(Files.readAllBytes(raw.resolve("SR/" + research + "_SR_B4.TIF")));
-
-    JsonNode item = Json.mapper().readTree(cog.resolve(research + "_stac-item.json").toFile());
-    JsonNode b4 = item.get("assets").get("sr_b4").get("raster:bands").get(0);
-    assertThat(b4.get("scale").asDouble()).isEqualTo(0.0000275);
-    assertThat(b4.get("offset").asDouble()).isEqualTo(-0.2);
-    JsonNode product =
-        new YAMLMapper().readTree(store.resolve("cog/h03v03/landsat_ard_c2_oli_tirs.odc-product.yaml").toFile());
-    assertThat(product.get("measurements").toString()).contains("\"sr_b4\"", "\"qa_pixel\"", "\"st_b10\"");
+    C2ResearchSet.assertCopiedWithC2Documents(store, research);
     assertThat(store.resolve("raw/h03v03/thumbs")).isDirectoryContaining(p -> p.getFileName().toString()
         .startsWith(research.toString()));
   }

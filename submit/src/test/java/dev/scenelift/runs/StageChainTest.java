@@ -11,7 +11,9 @@ import dev.scenelift.batch.JobState;
 import dev.scenelift.job.JobEnv;
 import dev.scenelift.manifest.RunManifest;
 import dev.scenelift.scene.Tile;
+import dev.scenelift.store.EmbeddedS3Store;
 import dev.scenelift.store.KeyLayout;
+import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.store.S3Settings;
 import dev.scenelift.testjobs.ListedCatalog;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
 
 class StageChainTest {
   private static final Tile TILE = Tile.parse("h03v03");
@@ -100,5 +103,28 @@ class StageChainTest {
     assertThatThrownBy(() -> new StageChain(Optional.empty(), Map.of()).submit(m, m.layout().manifest(RUN), engine))
         .hasMessageContaining("no scenes");
     assertThat(engine.requests).isEmpty();
+  }
+
+  /** What a retry's launcher submits: the jobs get the public URL and request payer the retried run was started with. */
+  @Test
+  void theLauncherGivesTheJobsTheRunVariablesTheManifestRecords() throws Exception {
+    RunManifest recorded = manifest(3, 3);
+    Map<String, String> options = new java.util.HashMap<>(recorded.options());
+    options.putAll(RunJobVariables.toOptions(Map.of(JobEnv.PUBLIC_URL, "https://cog.example/cog/",
+        JobEnv.REQUEST_PAYER_SOURCE, "true")));
+    RunManifest m = new RunManifest(RUN, TILE, recorded.source(), recorded.created(), 3, recorded.layout(),
+        recorded.scenes(), options);
+    Kept engine = new Kept();
+    try (EmbeddedS3Store store = EmbeddedS3Store.inMemory();
+        S3Client s3 = S3ClientFactory.create(store.settings())) {
+      s3.createBucket(b -> b.bucket("scenelift"));
+
+      new StageChain(Optional.empty(), Map.of()).launcher()
+          .launch(m, RunEnvironment.of(engine, s3, m.layout(), Optional.empty(), Optional.empty(), List.of()));
+    }
+
+    assertThat(engine.requests).hasSize(4).allSatisfy(r -> assertThat(r.environment())
+        .containsEntry(JobEnv.PUBLIC_URL, "https://cog.example/cog/")
+        .containsEntry(JobEnv.REQUEST_PAYER_SOURCE, "true"));
   }
 }

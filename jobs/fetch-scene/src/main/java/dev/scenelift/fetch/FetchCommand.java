@@ -97,7 +97,8 @@ final class FetchCommand implements Callable<Integer> {
       FetchScenePipeline pipeline =
           new FetchScenePipeline(
               new MarkerStore(task.s3(), manifest.layout()).publishingTo(task.events()),
-              new SceneFetcher(streamer, files, copier, copyMode, Clock.systemUTC()),
+              new SceneFetcher(streamer, files, copier, copyMode, task.config().s3().requesterPays(),
+                  Clock.systemUTC()),
               new SceneCleanup(task.s3(), manifest.layout()),
               run,
               Clock.systemUTC(),

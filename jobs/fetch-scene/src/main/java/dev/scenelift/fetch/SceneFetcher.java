@@ -27,21 +27,25 @@ import java.util.Map;
 
 /**
  * Fetches every bundle (tar) and single file of one scene and describes the result as its completion marker (which it
- * does not write). Single {@code s3:} files are copied inside S3 when the run's {@link CopyMode} says so.
+ * does not write). Single {@code s3:} files are copied inside S3 when the run's {@link CopyMode} says so; the marker
+ * says when they were read (or copied) as requester, the payer USGS's buckets require.
  */
 final class SceneFetcher {
   private final BundleStreamer streamer;
   private final FileStreamer files;
   private final ServerSideCopier copier;
   private final CopyMode copyMode;
+  private final boolean requesterPays;
   private final Clock clock;
 
   SceneFetcher(
-      BundleStreamer streamer, FileStreamer files, ServerSideCopier copier, CopyMode copyMode, Clock clock) {
+      BundleStreamer streamer, FileStreamer files, ServerSideCopier copier, CopyMode copyMode, boolean requesterPays,
+      Clock clock) {
     this.streamer = streamer;
     this.files = files;
     this.copier = copier;
     this.copyMode = copyMode;
+    this.requesterPays = requesterPays;
     this.clock = clock;
   }
 
@@ -106,6 +110,9 @@ final class SceneFetcher {
       details.put("verified", verified);
       details.put("copyMode", copyMode.toString());
       details.put("serverSideCopiedBytes", copiedBytes);
+      if (scene.files().stream().anyMatch(FileSource::isS3)) {
+        details.put("s3RequestPayer", requesterPays ? "requester" : "bucket owner");
+      }
     }
     return new CompletionMarker(
         scene.id(),

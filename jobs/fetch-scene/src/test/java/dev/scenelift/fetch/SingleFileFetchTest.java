@@ -25,7 +25,9 @@ import dev.scenelift.store.EmbeddedS3Store;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.store.S3Location;
+import dev.scenelift.store.UploadTuning;
 import dev.scenelift.testing.FaultProxy;
+import dev.scenelift.testing.GeneratedBytes;
 import dev.scenelift.testing.S3TestSupport;
 import dev.scenelift.testing.TarBuilder;
 import java.io.ByteArrayOutputStream;
@@ -91,6 +93,7 @@ class SingleFileFetchTest {
       }
     }
     heads.clear();
+    wire.allowAll();
   }
 
   /** Puts a source object and describes it as a STAC item would: size and SHA-512 multihash. */
@@ -172,6 +175,94 @@ class SingleFileFetchTest {
     assertThat(band.get("etag").asText()).matches("md5 [0-9a-f]{32} matches the object's ETag");
     assertThat(marker.checksums()).containsKey(SCENE + "_SR_B4.TIF.sha2-512");
     assertThat(marker.details().get("copyMode")).isEqualTo("stream");
+    assertThat(marker.details().get("s3RequestPayer")).isEqualTo("requester");
+  }
+
+  /**
+   * S3 refuses one asset (403 AccessDenied, as a requester-pays bucket answers a request without the payer header or
+   * with the wrong credentials), after the scene's XML is already stored: the scene fails with one line
+   * naming it, the file and the status, and leaves nothing in raw/ but its failure record.
+   */
+  @Test
+  void accessDeniedOnAnS3AssetFailsTheSceneWithOneLineAndLeavesNothingInRaw() throws Exception {
+    List<FileSource> files = goodFiles();
+    wire.denyAccessTo("/" + SOURCE + "/" + PREFIX + SCENE + "_SR_B4.TIF");
+
+    int exit = run(env(List.of(SceneEntry.ofFiles(SCENE, files)), CopyMode.STREAM));
+
+    assertThat(exit).as("every scene ended, failed ones with their record").isEqualTo(ExitCodes.OK);
+    assertThat(wire.denials()).as("the SDK does not retry a 403").isEqualTo(1);
+    assertThat(headsFor("/" + BUCKET + "/raw/h03v03/" + SCENE + "/"))
+        .as("a file before it was stored, then deleted")
+        .anyMatch(h -> h.startsWith("PUT ") && !h.lines().findFirst().orElse("").contains("/_scenelift/"));
+    assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+        .startsWith("fetch-scene: " + SCENE + ": SR/" + SCENE + "_SR_B4.TIF")
+        .contains("HTTP 403 AccessDenied");
+    FailureRecord failure = new MarkerStore(s3, LAYOUT).failure(Stage.FETCH, SCENE).orElseThrow();
+    assertThat(failure.kind()).isEqualTo("source-unavailable");
+    assertThat(failure.message()).contains("403 AccessDenied");
+    assertThat(S3TestSupport.keys(s3, BUCKET, "raw/"))
+        .containsExactly("raw/h03v03/" + SCENE + "/_scenelift/fetch-scene.failed.json");
+    assertThat(S3TestSupport.incompleteUploads(s3, BUCKET)).isZero();
+  }
+
+  /** A source object over the single-PUT limit (40 MiB), made as it is read: it goes up as a multipart upload. */
+  private static FileSource largeSource(GeneratedBytes bytes, Optional<FileChecksum> listed) {
+    String name = SCENE + "_SR_B5.TIF";
+    s3.putObject(b -> b.bucket(SOURCE).key(PREFIX + name),
+        RequestBody.fromContentProvider(bytes::open, bytes.length(), "image/tiff"));
+    return new FileSource(Bundle.SR, name, URI.create("s3://" + SOURCE + "/" + PREFIX + name), bytes.length(), listed);
+  }
+
+  private static final GeneratedBytes OVER_THE_SINGLE_PUT_LIMIT =
+      new GeneratedBytes(UploadTuning.defaults().singlePutLimit() + 1024 * 1024 + 5, 11);
+
+  /**
+   * A checksum mismatch in a file large enough for a multipart upload: the mismatch is found as its last byte is read,
+   * before the upload is completed, so the upload is aborted (never completed), nothing is stored at the final key, no
+   * upload is left open, and the scene fails with one line and its failure record.
+   */
+  @Test
+  void checksumMismatchInAMultipartFileAbortsTheUploadBeforeItCompletes() throws Exception {
+    List<FileSource> files = new ArrayList<>(goodFiles());
+    files.add(largeSource(OVER_THE_SINGLE_PUT_LIMIT, Optional.of(new FileChecksum("sha2-512", "cd".repeat(64)))));
+    String target = "/" + BUCKET + "/raw/h03v03/" + SCENE + "/SR/" + SCENE + "_SR_B5.TIF";
+
+    int exit = run(env(List.of(SceneEntry.ofFiles(SCENE, files)), CopyMode.STREAM));
+
+    assertThat(exit).as("every scene ended, failed ones with their record").isEqualTo(ExitCodes.OK);
+    List<String> upload = headsFor(target).stream().map(h -> h.lines().findFirst().orElse("")).toList();
+    assertThat(upload).as("multipart: created, parts sent").anyMatch(l -> l.startsWith("POST ") && l.contains("?uploads"))
+        .anyMatch(l -> l.startsWith("PUT ") && l.contains("partNumber="));
+    assertThat(upload).as("aborted").anyMatch(l -> l.startsWith("DELETE ") && l.contains("uploadId="));
+    assertThat(upload).as("never completed").noneMatch(l -> l.startsWith("POST ") && l.contains("uploadId="));
+    assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+        .startsWith("fetch-scene: " + SCENE + ": SR/" + SCENE + "_SR_B5.TIF from s3://")
+        .contains("does not match the catalog's file:checksum " + "cd".repeat(64));
+    assertThat(new MarkerStore(s3, LAYOUT).failure(Stage.FETCH, SCENE).orElseThrow().kind())
+        .isEqualTo("checksum-mismatch");
+    assertThat(S3TestSupport.keys(s3, BUCKET, "raw/"))
+        .containsExactly("raw/h03v03/" + SCENE + "/_scenelift/fetch-scene.failed.json");
+    assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as("ListMultipartUploads").isEmpty();
+  }
+
+  @Test
+  void aMultipartFileWhoseChecksumMatchesIsStoredWhole() throws Exception {
+    List<FileSource> files = new ArrayList<>(goodFiles());
+    files.add(largeSource(OVER_THE_SINGLE_PUT_LIMIT,
+        Optional.of(new FileChecksum("sha2-512", OVER_THE_SINGLE_PUT_LIMIT.sha512()))));
+
+    int exit = run(env(List.of(SceneEntry.ofFiles(SCENE, files)), CopyMode.STREAM));
+
+    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.OK);
+    assertThat(new MarkerStore(s3, LAYOUT).isDone(Stage.FETCH, SCENE)).isTrue();
+    String key = "raw/h03v03/" + SCENE + "/SR/" + SCENE + "_SR_B5.TIF";
+    assertThat(s3.headObject(b -> b.bucket(BUCKET).key(key)).contentLength())
+        .isEqualTo(OVER_THE_SINGLE_PUT_LIMIT.length());
+    JsonNode verified = Json.mapper().valueToTree(
+        new MarkerStore(s3, LAYOUT).marker(Stage.FETCH, SCENE).orElseThrow().details().get("verified")).get(key);
+    assertThat(verified.get("file:checksum").asText()).isEqualTo("sha2-512 matches the catalog's file:checksum");
+    assertThat(headsFor("/" + BUCKET + "/" + key)).anyMatch(h -> h.startsWith("PUT ") && h.contains("partNumber="));
   }
 
   @Test
