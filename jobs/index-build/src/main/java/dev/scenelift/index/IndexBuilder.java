@@ -302,11 +302,12 @@ final class IndexBuilder {
     readJson(catalog)
         .ifPresent(
             c -> {
+              StacHrefs before = hrefs.asWritten(catalog, c);
               for (JsonNode l : c.path("links")) {
                 if ("child".equals(l.path("rel").asText())) {
                   String href = l.path("href").asText();
                   // written again in today's form (relative, or under today's public URL)
-                  children.add(hrefs.target(catalog, href).map(to -> hrefs.link(catalog, to)).orElse(href));
+                  children.add(before.target(catalog, href).map(to -> hrefs.link(catalog, to)).orElse(href));
                 }
               }
             });

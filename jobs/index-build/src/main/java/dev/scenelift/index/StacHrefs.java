@@ -1,5 +1,6 @@
 package dev.scenelift.index;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scenelift.stac.StacLinks;
 import dev.scenelift.store.PublicUrl;
 import dev.scenelift.store.S3Location;
@@ -23,6 +24,37 @@ final class StacHrefs {
     this.publicUrl = publicUrl;
   }
 
+  /**
+   * The hrefs as they were when {@code document} at {@code at} was written: under the public URL its {@code self}
+   * link names, or self-contained when it has none. A later run may serve the tree elsewhere (or nowhere), and reads
+   * an earlier run's links with these.
+   */
+  StacHrefs asWritten(S3Location at, JsonNode document) {
+    Optional<String> relative = relativeInCogTree(at);
+    for (JsonNode l : document.path("links")) {
+      if ("self".equals(l.path("rel").asText()) && relative.isPresent()) {
+        String self = l.path("href").asText();
+        String suffix = UrlPaths.encode(relative.get());
+        if (self.endsWith(suffix)) {
+          try {
+            return new StacHrefs(names, Optional.of(PublicUrl.parse(self.substring(0, self.length() - suffix.length()))));
+          } catch (IllegalArgumentException e) {
+            break; // not a URL we could have written: read its links as self-contained
+          }
+        }
+      }
+    }
+    return new StacHrefs(names, Optional.empty());
+  }
+
+  private Optional<String> relativeInCogTree(S3Location loc) {
+    S3Location root = names.layout().cog();
+    if (!loc.bucket().equals(root.bucket()) || !loc.key().startsWith(root.key())) {
+      return Optional.empty();
+    }
+    return Optional.of(loc.key().substring(root.key().length()));
+  }
+
   /** The href from the document at {@code from} to the document at {@code to}. */
   String link(S3Location from, S3Location to) {
     return url(to).orElseGet(() -> OutputNames.relative(from, to));
@@ -30,11 +62,10 @@ final class StacHrefs {
 
   /** The public URL of a location in the COG tree; empty without a public URL or outside the tree. */
   Optional<String> url(S3Location loc) {
-    S3Location root = names.layout().cog();
-    if (publicUrl.isEmpty() || !loc.bucket().equals(root.bucket()) || !loc.key().startsWith(root.key())) {
+    if (publicUrl.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(publicUrl.get().resolve(UrlPaths.encode(loc.key().substring(root.key().length()))));
+    return relativeInCogTree(loc).map(rest -> publicUrl.get().resolve(UrlPaths.encode(rest)));
   }
 
   StacLinks catalog() {

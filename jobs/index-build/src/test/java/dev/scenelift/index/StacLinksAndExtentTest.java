@@ -123,6 +123,10 @@ class StacLinksAndExtentTest {
     return out;
   }
 
+  private static List<String> hrefs(JsonNode doc, String rel) {
+    return links(doc).stream().filter(l -> rel.equals(l.path("rel").asText())).map(l -> l.path("href").asText()).toList();
+  }
+
   private static String href(JsonNode doc, String rel) {
     return links(doc).stream()
         .filter(l -> rel.equals(l.path("rel").asText()))
@@ -263,8 +267,21 @@ class StacLinksAndExtentTest {
       assertThat(store.run(Map.of())).as(store.err).isZero();
       JsonNode catalog = store.json(store.names.stacCatalog());
       assertThat(links(catalog)).noneMatch(l -> l.path("rel").asText().equals("self"));
-      assertThat(href(catalog, "child")).isEqualTo("./h03v03/collection.json");
+      assertThat(hrefs(catalog, "child")).as("the published child link is read back, not kept beside the new one")
+          .containsExactly("./h03v03/collection.json");
       assertThat(links(store.json(store.names.stacItem(SECOND)))).noneMatch(l -> l.path("rel").asText().equals("self"));
+    }
+  }
+
+  @Test
+  void movingThePublicUrlRewritesEveryLinkUnderTheNewOne() throws Exception {
+    String moved = "https://maps.example.org/landsat/";
+    try (Store store = new Store(Files.createDirectories(work.resolve("move")))) {
+      assertThat(store.run(Map.of(JobEnv.PUBLIC_URL, PUBLIC_URL))).as(store.err).isZero();
+      assertThat(store.run(Map.of(JobEnv.PUBLIC_URL, moved))).as(store.err).isZero();
+      JsonNode catalog = store.json(store.names.stacCatalog());
+      assertThat(hrefs(catalog, "child")).containsExactly(moved + "h03v03/collection.json");
+      assertThat(href(catalog, "self")).isEqualTo(moved + "catalog.json");
     }
   }
 
