@@ -335,7 +335,10 @@ public final class StacApiServer implements AutoCloseable {
     props.put("datetime", s.acquired() + "T18:56:29.123456Z");
     props.put("start_datetime", s.acquired() + "T18:56:17.000Z").put("end_datetime", s.acquired() + "T18:56:41.000Z");
     props.put("platform", s.sensor().platform());
-    props.putArray("instruments").add("OLI").add("TIRS");
+    var instruments = props.putArray("instruments"); // OLI_TIRS → ["OLI", "TIRS"], TM → ["TM"], as USGS lists them
+    for (String instrument : s.sensor().instrument().split("_")) {
+      instruments.add(instrument);
+    }
     props.put("eo:cloud_cover", i.cloudCover());
     props.put("landsat:grid_horizontal", String.format("%02d", s.tile().h()));
     props.put("landsat:grid_vertical", String.format("%02d", s.tile().v()));
