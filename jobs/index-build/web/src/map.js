@@ -34,9 +34,13 @@ albers.setWorldExtent([Math.min(...lons) - 3, Math.min(...lats) - 3, Math.max(..
 const status = {
   scriptAt: performance.now(),
   loadedAt: null,
+  // the first scene on screen (from a coarse overview), then drawn from the view's nearest level
   firstSceneRenderedAt: null,
-  // when the first scene's source read its headers, and its first and last tile arrived (ms since navigation)
+  firstSharpRenderedAt: null,
+  // when the first scene's source read its headers, asked for its first tile, and its first and last tile arrived
+  // decoded (ms since navigation)
   firstSourceReadyAt: null,
+  firstTileRequestedAt: null,
   firstTileAt: null,
   lastTileAt: null,
   scene: null,
@@ -112,7 +116,14 @@ function source(urls, nodata) {
       status.firstSourceReadyAt = performance.now();
     }
   });
+  s.on('tileloadstart', () => {
+    if (status.firstTileRequestedAt === null) {
+      status.firstTileRequestedAt = performance.now();
+    }
+  });
+  s.tilesLoaded = 0;
   s.on('tileloadend', () => {
+    s.tilesLoaded++;
     status.lastTileAt = performance.now();
     if (status.firstTileAt === null) {
       status.firstTileAt = status.lastTileAt;
@@ -120,6 +131,15 @@ function source(urls, nodata) {
   });
   s.on('tileloaderror', (e) => status.errors.push(String(e && e.type)));
   s.on('error', () => status.errors.push('source error'));
+  return s;
+}
+
+// A new scene is drawn first from the overview one level coarser than the view's (at the fitted first view, one
+// block per file: a quarter of the reads and decoding), and once that is on screen from the nearest level, which
+// replaces it tile by tile. zDirection is the renderer's choice between the two levels around the view's resolution.
+function coarseFirst(s) {
+  s.coarse = true;
+  s.zDirection = (value, coarser, finer) => (s.coarse ? 1 : value - finer - (coarser - value));
   return s;
 }
 
@@ -159,8 +179,17 @@ slider.addEventListener('input', () => show(mapped[Number(slider.value)].id));
 colourInputs.forEach((i) => i.addEventListener('change', () => i.checked && setColour(i.value)));
 cloudToggle.addEventListener('change', () => {
   status.clouds = cloudToggle.checked;
-  cloudLayer.setVisible(cloudToggle.checked);
+  showClouds(mapped.find((m) => m.id === status.scene));
 });
+
+// the QA layer's source is made when the mask is first shown: its headers are not read on the way to the first view
+function showClouds(s) {
+  if (cloudToggle.checked && s.qa && !cloudLayer.getSource()) {
+    cloudLayer.setSource(source([s.qa], undefined));
+    cloudLayer.setStyle(cloudStyle(s.cloudBits));
+  }
+  cloudLayer.setVisible(cloudToggle.checked);
+}
 
 function show(id) {
   const s = mapped.find((m) => m.id === id);
@@ -171,13 +200,9 @@ function show(id) {
   slider.value = String(mapped.indexOf(s));
   document.querySelectorAll('#scenes button').forEach((b) => b.classList.toggle('on', b.dataset.scene === id));
   document.getElementById('title').textContent = `${s.date} ${s.sensor} ${s.id}`;
-  sceneLayer.setSource(source(status.colour === 'true' ? s.trueColour : s.falseColour, s.nodata));
-  if (s.qa) {
-    cloudLayer.setSource(source([s.qa], undefined));
-    cloudLayer.setStyle(cloudStyle(s.cloudBits));
-  } else {
-    cloudLayer.setSource(null);
-  }
+  sceneLayer.setSource(coarseFirst(source(status.colour === 'true' ? s.trueColour : s.falseColour, s.nodata)));
+  cloudLayer.setSource(null);
+  showClouds(s);
   cloudToggle.disabled = !s.qa;
   footprintLayer.changed();
 }
@@ -189,15 +214,31 @@ function setColour(mode) {
   show(id);
 }
 
+// whether a layer's source has drawn tiles: a frame can complete between a source reading its headers and its layer
+// asking for tiles, with nothing of it on screen
+function drawn(layer) {
+  const s = layer.getSource();
+  return !!s && s.getState() === 'ready' && s.tilesLoaded > 0;
+}
+
 // what the map last finished drawing (every tile loaded), for people and tests to wait on
 map.on('rendercomplete', () => {
   status.renders++;
-  const source = sceneLayer.getSource();
-  if (!source || source.getState() !== 'ready') {
+  if (!drawn(sceneLayer) || (cloudLayer.getVisible() && cloudLayer.getSource() && !drawn(cloudLayer))) {
     return;
   }
+  const source = sceneLayer.getSource();
   if (status.firstSceneRenderedAt === null) {
     status.firstSceneRenderedAt = performance.now();
+  }
+  if (source.coarse) {
+    // the coarse picture is complete: now the nearest level (rendercomplete fires again when it is drawn)
+    source.coarse = false;
+    map.render();
+    return;
+  }
+  if (status.firstSharpRenderedAt === null) {
+    status.firstSharpRenderedAt = performance.now();
   }
   status.rendered = {scene: status.scene, colour: status.colour, clouds: status.clouds, at: performance.now()};
 });

@@ -38,11 +38,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * map.html in headless Debian Chromium, served by {@link BucketGateway} (what {@code submit-run serve} runs) from an
- * in-process store: two Landsat 8 scenes with 2048-pixel SR and QA COGs (a red one and a blue one, noisy so that they
- * do not compress away) and one scene with raw bands only. The map must draw the scene's colours, switch scenes and
- * colour modes, overlay the QA cloud mask, read pixel values, line the STAC footprint up with the COG's grid, and read
- * a small part of each file by range requests (overviews at low zoom). It prints the bytes and requests per view and
- * the time to the first scene render.
+ * in-process store: two Landsat 8 scenes with 2048-pixel SR and QA COGs laid out as cog-convert writes them (a red one
+ * and a blue one, noisy so that they do not compress away) and one scene with raw bands only. The map must draw the
+ * scene's colours, switch scenes and colour modes, overlay the QA cloud mask, read pixel values, line the STAC footprint
+ * up with the COG's grid, and read a small part of each file by range requests (overviews at low zoom). It prints the
+ * bytes and requests per view, the time to the first scene render (a coarse overview) and the steps on the way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MapPageTest {
@@ -68,7 +68,7 @@ class MapPageTest {
     store = EmbeddedS3Store.inMemory();
     s3 = S3ClientFactory.create(store.settings());
     s3.createBucket(b -> b.bucket("scenelift"));
-    TileFixture fixture = new TileFixture(s3, layout, tmp, TILE, PIXELS);
+    TileFixture fixture = new TileFixture(s3, layout, tmp, TILE, PIXELS, TileFixture.PIPELINE_COGS);
     fixture.scene(RED, Map.of("B4", noisy(2500), "B3", noisy(400), "B2", noisy(400), "B5", noisy(2600)), true);
     fixture.scene(BLUE, Map.of("B4", noisy(300), "B3", noisy(700), "B2", noisy(2700), "B5", noisy(300)), true);
     fixture.cogBand(RED, Bundle.QA, "PIXELQA", (x, y) -> x < PIXELS / 2 ? CLOUD : CLEAR);
@@ -111,9 +111,20 @@ class MapPageTest {
     }
   }
 
-  /** A band around {@code level} with pseudo-random noise of 0..255 per pixel. */
+  /**
+   * A band around {@code level} with pseudo-random noise of 0..255 per pixel, well mixed (murmur3's finaliser) so that
+   * DEFLATE cannot squeeze it away: the COGs are about as large as real reflectance of their size.
+   */
   static IntBinaryOperator noisy(int level) {
-    return (x, y) -> level + (((x * 73856093) ^ (y * 19349663)) >>> 8 & 0xff);
+    return (x, y) -> {
+      int h = x * 0x9e3779b1 + y * 0x85ebca6b;
+      h ^= h >>> 16;
+      h *= 0x85ebca6b;
+      h ^= h >>> 13;
+      h *= 0xc2b2ae35;
+      h ^= h >>> 16;
+      return level + (h & 0xff);
+    };
   }
 
   private S3Location page() {
@@ -132,10 +143,17 @@ class MapPageTest {
           + served.size()).isBefore(deadline);
       Thread.sleep(25);
     }
+    // the page's own marks, and from the browser's resource timings when the COGs' first bytes were asked for and when
+    // the first tile's bytes (the first range response begun after the headers were read) arrived
     return browser.eval(
-        "({loadedAt: sceneliftMap.loadedAt, first: sceneliftMap.firstSceneRenderedAt, errors: sceneliftMap.errors,"
-            + " script: sceneliftMap.scriptAt, sourceReady: sceneliftMap.firstSourceReadyAt,"
-            + " firstTile: sceneliftMap.firstTileAt, lastTile: sceneliftMap.lastTileAt})");
+        "(() => { const m = sceneliftMap; const cogs = performance.getEntriesByType('resource')"
+            + ".filter(e => e.name.endsWith('.tif'));"
+            + " const tiles = cogs.filter(e => e.startTime >= m.firstSourceReadyAt).map(e => e.responseEnd);"
+            + " return {loadedAt: m.loadedAt, first: m.firstSceneRenderedAt, sharp: m.firstSharpRenderedAt,"
+            + " errors: m.errors, script: m.scriptAt, headersAsked: Math.min(...cogs.map(e => e.startTime)),"
+            + " sourceReady: m.firstSourceReadyAt, tileAsked: m.firstTileRequestedAt,"
+            + " tileBytes: tiles.length ? Math.min(...tiles) : null, firstTile: m.firstTileAt, lastTile: m.lastTileAt};"
+            + " })()");
   }
 
   /** The mean colour of a 9x9 patch of the screenshot around the map pixel of an Albers coordinate. */
@@ -209,10 +227,14 @@ class MapPageTest {
             + "machine)%n",
         BLUE, ranges, bytes, size, 100.0 * bytes / size, Math.max(0, first1 - loaded), first1);
     System.out.printf(
-        "map: first view's steps, ms after navigation start: script ran %.0f, headers read %.0f, first tile %.0f,"
-            + " last tile %.0f, load event %.0f, drawn %.0f%n",
-        first.path("script").asDouble(), first.path("sourceReady").asDouble(), first.path("firstTile").asDouble(),
-        first.path("lastTile").asDouble(), loaded, first1);
+        "map: first view's steps, ms after navigation start: script ran %.0f, COG headers asked %.0f, load event %.0f,"
+            + " headers read %.0f, first tile asked %.0f, its bytes arrived %.0f, decoded %.0f, coarse overview drawn"
+            + " %.0f (the first scene render), last tile %.0f, drawn from the nearest level %.0f%n",
+        first.path("script").asDouble(), first.path("headersAsked").asDouble(), loaded,
+        first.path("sourceReady").asDouble(), first.path("tileAsked").asDouble(), first.path("tileBytes").asDouble(),
+        first.path("firstTile").asDouble(), first1, first.path("lastTile").asDouble(), first.path("sharp").asDouble());
+    assertThat(first1).as("the coarse overview is on screen before the nearest level is")
+        .isLessThan(first.path("sharp").asDouble());
     assertThat(bytes).as("a low-zoom view reads overviews: a small part of the files").isLessThan(size / 3);
 
     browser.clickOn("#scenes button[data-scene='" + RED + "']");

@@ -33,12 +33,23 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class TileFixture {
   static final int PIXELS = 250;
   static final short NODATA = -9999;
+  /** Small COGs for small fixtures: 128-pixel blocks, so that even a 250-pixel band has an overview. */
+  static final List<String> SMALL_COGS = List.of("BLOCKSIZE=128", "OVERVIEWS=AUTO");
+  /**
+   * COGs laid out as cog-convert writes them (512-pixel blocks, DEFLATE 6 with the integer predictor, overviews down to
+   * one block), with nearest-neighbour overviews for every band (cog-convert averages reflectance; noise averaged
+   * compresses better, so this is the slower case for a reader).
+   */
+  static final List<String> PIPELINE_COGS =
+      List.of("BLOCKSIZE=512", "COMPRESS=DEFLATE", "LEVEL=6", "PREDICTOR=2", "OVERVIEWS=IGNORE_EXISTING",
+          "OVERVIEW_RESAMPLING=NEAREST");
 
   private final S3Client s3;
   private final KeyLayout layout;
   private final Path tmp;
   private final Tile tile;
   private final int pixels;
+  private final List<String> cogOptions;
 
   TileFixture(S3Client s3, KeyLayout layout, Path tmp) {
     this(s3, layout, tmp, Tile.parse("h03v03"));
@@ -50,11 +61,17 @@ final class TileFixture {
 
   /** A fixture whose bands are {@code pixels} square (their pixel size grows as they shrink: one tile each). */
   TileFixture(S3Client s3, KeyLayout layout, Path tmp, Tile tile, int pixels) {
+    this(s3, layout, tmp, tile, pixels, SMALL_COGS);
+  }
+
+  /** As above, its COGs written with these COG driver creation options. */
+  TileFixture(S3Client s3, KeyLayout layout, Path tmp, Tile tile, int pixels, List<String> cogOptions) {
     this.s3 = s3;
     this.layout = layout;
     this.tmp = tmp;
     this.tile = tile;
     this.pixels = pixels;
+    this.cogOptions = List.copyOf(cogOptions);
   }
 
   /** A band whose pixel at (x, y) is {@code value.applyAsInt(x, y)}; a value of NODATA stays nodata. */
@@ -93,12 +110,11 @@ final class TileFixture {
 
   Path cogOf(Path tif) {
     Path out = tmp.resolve("cog-" + tif.getFileName());
+    Vector<String> args = new Vector<>(List.of("-of", "COG"));
+    cogOptions.forEach(co -> args.addAll(List.of("-co", co)));
     try (GdalDataset src = GdalDataset.openReadOnly(tif.toString())) {
       Dataset d =
-          gdal.Translate(
-              out.toString(),
-              src.get(),
-              new TranslateOptions(new Vector<>(List.of("-of", "COG", "-co", "BLOCKSIZE=128", "-co", "OVERVIEWS=AUTO"))));
+          gdal.Translate(out.toString(), src.get(), new TranslateOptions(args));
       GdalDataset.own(d).close();
     }
     return out;
