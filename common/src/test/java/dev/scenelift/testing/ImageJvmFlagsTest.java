@@ -16,6 +16,7 @@ class ImageJvmFlagsTest {
 
     assertThat(flags)
         .contains("-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError")
+        .contains("-XX:SharedArchiveFile=/usr/lib/jvm/java-17-openjdk-amd64/lib/server/classes.jsa")
         .noneMatch(f -> f.contains("${"));
   }
 
