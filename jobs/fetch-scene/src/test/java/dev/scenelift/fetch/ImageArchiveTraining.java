@@ -42,7 +42,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * exits 0 and the scene has its completion marker.
  *
  * <p>Arguments: {@code <project root> <scratch dir> <scratch dir as the image sees it> <runs> <launcher...> --
- * <extra JVM flags...>}. Prints, per run, the seconds from starting the launcher to the store's first write and to the
+ * <extra JVM flags...>}; {@code -Dtraining.entries} and {@code -Dtraining.entrySize} change the SR bundle's shape
+ * (default 3 entries of 12 MiB; bench/fetch's is 8 of 33,250,000 bytes). Prints, per run, the seconds from starting the launcher to the store's first write and to the
  * job's exit, then the medians as {@code first_write_median_s=<s> exit_median_s=<s>}.
  */
 public final class ImageArchiveTraining {
@@ -64,7 +65,13 @@ public final class ImageArchiveTraining {
     java.addAll(List.of("-cp", CLASS_PATH, FetchSceneMain.class.getName()));
 
     List<BundleSource> bundles = new ArrayList<>();
-    bundles.add(bundle(scratch, scratchInImage, Bundle.SR, new GeneratedBundle(SCENE + "_SR", 3, 12L << 20)));
+    bundles.add(
+        bundle(
+            scratch,
+            scratchInImage,
+            Bundle.SR,
+            new GeneratedBundle(
+                SCENE + "_SR", Integer.getInteger("training.entries", 3), Long.getLong("training.entrySize", 12L << 20))));
     bundles.add(bundle(scratch, scratchInImage, Bundle.QA, new GeneratedBundle(SCENE + "_QA", 1, 1L << 20)));
     List<Double> firstWrites = new ArrayList<>();
     List<Double> exits = new ArrayList<>();
