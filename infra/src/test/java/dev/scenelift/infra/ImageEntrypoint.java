@@ -1,5 +1,6 @@
 package dev.scenelift.infra;
 
+import dev.scenelift.testing.ImageJvmFlags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,15 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
 
 /**
  * What a job image runs, read from the build that makes it: Jib's entrypoint is {@code java <jvmFlags> -cp <classpath>
- * <mainClass>} (the parent pom's Jib configuration and the job pom's {@code job.mainClass}), its class path the job's
+ * <mainClass>} (the parent pom's Jib configuration, {@link ImageJvmFlags}, without the image's class-data archive,
+ * which only the image's JVM maps; and the job pom's {@code job.mainClass}), its class path the job's
  * jar and runtime dependencies ({@code target/image.classpath}, written at package time), its environment the base
  * image's {@code ENV} (docker/base/Dockerfile). On this machine the image's paths become the host's: the JNI library
  * directory is this JVM's {@code java.library.path}.
@@ -36,15 +33,12 @@ record ImageEntrypoint(
     Path root = ProjectFiles.root();
     Path module = root.resolve("jobs").resolve(job);
     String jni = System.getProperty("java.library.path");
-    List<String> flags = new ArrayList<>();
-    for (String flag : xpath(root.resolve("pom.xml"), "//plugin[artifactId='jib-maven-plugin']/configuration/container/jvmFlags/jvmFlag")) {
-      flags.add(flag.replace(IMAGE_JNI_DIR, jni));
-    }
-    List<String> main = xpath(module.resolve("pom.xml"), "/project/properties/job.mainClass");
+    List<String> flags = ImageJvmFlags.of(root, job).withoutArchive().replacing(IMAGE_JNI_DIR, jni).flags();
+    List<String> main = ImageJvmFlags.xpath(module.resolve("pom.xml"), "/project/properties/job.mainClass");
     if (main.size() != 1) {
       throw new IllegalStateException(module.resolve("pom.xml") + " names no job.mainClass");
     }
-    String version = xpath(root.resolve("pom.xml"), "/project/version").get(0);
+    String version = ImageJvmFlags.xpath(root.resolve("pom.xml"), "/project/version").get(0);
     Path jar = module.resolve("target").resolve(job + "-" + version + ".jar");
     Path deps = module.resolve("target/image.classpath");
     if (!Files.isRegularFile(jar) || !Files.isRegularFile(deps)) {
@@ -65,7 +59,7 @@ record ImageEntrypoint(
     Map<String, String> env = new LinkedHashMap<>(dockerfileEnv(root.resolve("docker/base/Dockerfile")));
     env.replaceAll((k, v) -> v.replace(IMAGE_JNI_DIR, jni));
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-    return new ImageEntrypoint(job, List.copyOf(flags), List.copyOf(classPath), main.get(0), Map.copyOf(env));
+    return new ImageEntrypoint(job, flags, List.copyOf(classPath), main.get(0), Map.copyOf(env));
   }
 
   /** {@code java <flags> -cp <class path> <main> <arguments>}, with this JVM's java. */
@@ -98,20 +92,5 @@ record ImageEntrypoint(
       }
     }
     return env;
-  }
-
-  private static List<String> xpath(Path pom, String expression) {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      Document doc = factory.newDocumentBuilder().parse(pom.toFile());
-      NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(expression, doc, XPathConstants.NODESET);
-      List<String> out = new ArrayList<>();
-      for (int i = 0; i < nodes.getLength(); i++) {
-        out.add(nodes.item(i).getTextContent().strip());
-      }
-      return out;
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot read " + pom + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -21,9 +21,12 @@ record JobImage(Stage stage, String mainClass) {
     return ProjectFiles.root().resolve("jobs").resolve(stage.jobName()).resolve("target/jib-image.tar");
   }
 
-  /** Where Jib puts the main class: {@code app/classes/dev/scenelift/.../XMain.class}. */
-  String mainClassEntry() {
-    return "app/classes/" + mainClass.replace('.', '/') + ".class";
+  /**
+   * Where Jib puts the job's jar, which holds the main class: {@code app/classpath/<job>-<version>.jar}
+   * (containerizingMode packaged; the images profile passes the version).
+   */
+  String jobJarEntry() {
+    return "app/classpath/" + stage.jobName() + "-" + System.getProperty("scenelift.version") + ".jar";
   }
 
   /** The base image tar the job images were built on (the images profile passes its path). */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -109,12 +110,35 @@ class JobImagesStartTest {
                 "java",
                 "-Djava.library.path=/opt/scenelift/gdal-jni",
                 "-cp",
-                "/probe:/app/classes:/app/resources:/app/libs/*",
+                "/probe:/app/classpath/*:/app/libs/*",
                 GdalProbe.class.getName()));
 
     System.out.println(stage + ": " + run.output());
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output()).containsPattern("GDAL 3\\.\\d+\\.\\d+");
+  }
+
+  /**
+   * fetch-scene's image maps the class-data archive its build made (docker/cds/train-archive.sh) into the image's own
+   * JVM, on the image's own class path and files: with {@code -Xshare:on} the JVM refuses to start when it cannot, and
+   * the job's classes come from the archive, not from its jar.
+   */
+  @Test
+  void fetchSceneMapsTheClassDataArchiveItShips() throws Exception {
+    ImageTar image = ImageTar.read(JobImage.of(Stage.FETCH).tar());
+    List<String> command = new ArrayList<>();
+    image.config().path("config").path("Entrypoint").forEach(a -> command.add(a.asText()));
+    assertThat(command).contains("-XX:SharedArchiveFile=/app/cds/fetch-scene.jsa");
+    command.addAll(1, List.of("-Xshare:on", "-Xlog:class+load=info"));
+    command.add("--version");
+
+    Run run = runInImage(image, unpackApplication(image, Stage.FETCH), command);
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output())
+        .contains("dev.scenelift.fetch.FetchSceneMain source: shared objects file (top)")
+        .contains("dev.scenelift.fetch.FetchCommand source: shared objects file (top)")
+        .doesNotContain("[warning][cds");
   }
 
   private Path unpackApplication(ImageTar image, Stage stage) throws Exception {

@@ -49,7 +49,7 @@ class JobImagesTest {
         .as("Jib's layers hold the application only")
         .isNotEmpty()
         .allMatch(name -> name.equals("app") || name.equals("app/") || name.startsWith("app/"));
-    assertThat(appEntries).contains(JobImage.of(stage).mainClassEntry(), "app/jib-classpath-file");
+    assertThat(appEntries).contains(JobImage.of(stage).jobJarEntry(), "app/jib-classpath-file");
     assertThat(appEntries).anyMatch(name -> name.matches("app/libs/scenelift-common-.*\\.jar"));
     assertThat(appEntries).anyMatch(name -> name.matches("app/libs/gdal-.*\\.jar"));
   }

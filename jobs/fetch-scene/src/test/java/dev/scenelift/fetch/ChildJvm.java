@@ -1,5 +1,6 @@
 package dev.scenelift.fetch;
 
+import dev.scenelift.testing.ImageJvmFlags;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +37,22 @@ final class ChildJvm {
   /**
    * The job as its image runs it: the jars of {@code /app} (bench/fetch/run lays out the job's jar, its runtime
    * dependencies and the benchmark's probe jar, all jars: AppCDS cannot archive classes from directories) and the
-   * image's JVM flags, with the heap fixed instead of sized from a container limit.
+   * image's JVM flags ({@link ImageJvmFlags}), with the heap fixed instead of sized from a container limit, and a
+   * class-data archive of this host's JVM instead of the image's (which only the image's JVM maps).
    *
    * @param classPath the jars, in order; this JVM's class path when bench/fetch/run gave none
-   * @param archive where the training run writes the archive and the others map it from
+   * @param flags the image's JVM flags without the heap sizing and the archive
+   * @param archive where the training run writes this host's archive and the others map it from
    */
-  record Image(String classPath, Path archive) {
+  record Image(String classPath, List<String> flags, Path archive) {
+    Image {
+      flags = List.copyOf(flags);
+    }
+
     static Image fromProperties(Path work) {
       return new Image(
           System.getProperty("bench.app.classpath", System.getProperty("java.class.path")),
+          ImageJvmFlags.of("fetch-scene").withoutArchive().withoutHeapSizing().flags(),
           work.resolve("cds").resolve("fetch-scene.jsa"));
     }
 
@@ -52,8 +60,7 @@ final class ChildJvm {
       List<String> command = new ArrayList<>();
       command.add(java());
       command.add("-Xmx" + maxHeap);
-      command.add("-XX:+UseContainerSupport");
-      command.add("-XX:+ExitOnOutOfMemoryError");
+      command.addAll(flags);
       switch (cds) {
         case OFF -> {}
         case TRAIN -> command.add("-XX:ArchiveClassesAtExit=" + archive);

@@ -146,12 +146,14 @@ public final class FetchBenchmark {
         embeddedMbs, REPETITIONS, mbs(bytes, firstEmbedded));
     System.out.printf(
         Locale.ROOT,
-        "fetch-scene, fresh JVM per bundle (the image's class path and flags): %.1f MB/s without the class-data"
-            + " archive, %.1f MB/s with it (JVM start included), peak heap %d MiB of -Xmx256m%n",
+        "fetch-scene, fresh JVM per bundle (the image's class path and JVM flags): %.1f MB/s without a class-data"
+            + " archive, %.1f MB/s with one made on this host (JVM start included), peak heap %d MiB of -Xmx256m%n",
         freshMbs, freshCdsMbs, peakHeap >> 20);
     System.out.printf(
         Locale.ROOT,
-        "fetch-scene, JVM start to the store's first write: %.2f s without the archive, %.2f s with it (medians)%n",
+        "fetch-scene, JVM start to the store's first write: %.2f s without the archive, %.2f s with it (medians;"
+            + " the image's own archive, made by the image's JVM, is measured in the image by the image build:"
+            + " docker/cds/train-archive.sh)%n",
         median(firstWrite), median(firstWriteCds));
     System.out.printf(Locale.ROOT, "tar -x + aws s3 cp --recursive: %.1f MB/s%n", awsMbs);
     System.out.printf(Locale.ROOT, "single PUT (SDK): %.1f MB/s in the store's JVM, %.1f MB/s from a fresh JVM%n",
