@@ -176,6 +176,9 @@ final class IndexBuildCommand implements Callable<Integer> {
       StacHrefs hrefs = new StacHrefs(names, publicUrl);
       Eo3Documents eo3 = new Eo3Documents();
       ObjectWriter writer = new ObjectWriter(s3);
+      // the map's own stretch: the preview looks like the SR layer that replaces it
+      MapPreviewRenderer previews =
+          new MapPreviewRenderer(new BandReader(), TrueColour.between(MapPage.STRETCH_LOW, MapPage.STRETCH_HIGH));
       SceneIndexer indexer =
           new SceneIndexer(
               s3,
@@ -183,7 +186,7 @@ final class IndexBuildCommand implements Callable<Integer> {
               names,
               new SceneDescriber(ArdAlbers.wkt2(), new BandReader()),
               thumbnails ? Optional.of(new ThumbnailRenderer(new BandReader(), new TrueColour())) : Optional.empty(),
-              thumbnails ? Optional.of(new MapPreviewRenderer(new BandReader(), new TrueColour())) : Optional.empty(),
+              thumbnails ? Optional.of(previews) : Optional.empty(),
               new StacDocuments(),
               hrefs,
               eo3);
@@ -196,7 +199,8 @@ final class IndexBuildCommand implements Callable<Integer> {
               target.tile(),
               expected,
               force || target.force(),
-              "thumbnails=" + thumbnails + ";map-preview=" + MapPreviewRenderer.SIDE + ";public-url="
+              "thumbnails=" + thumbnails + ";map-preview=" + MapPreviewRenderer.SIDE + "px," + MapPage.STRETCH_LOW + "-"
+                  + MapPage.STRETCH_HIGH + ";public-url="
                   + publicUrl.map(PublicUrl::toString).orElse(""),
               target.runId(),
               rules);

@@ -16,7 +16,8 @@ import org.gdal.gdalconst.gdalconstConstants;
 
 /**
  * Renders a scene's {@link MapPreview} from its red, green and blue SR COGs (GDAL paths): read at {@link #SIDE} pixels
- * on the longer side (GDAL picks their overviews), stretched per band as the thumbnails are, written with GDAL's COG
+ * on the longer side (GDAL picks their overviews), stretched as the given {@link TrueColour} does (the web map's fixed
+ * stretch, so that the preview looks like the map's drawing of the SR COGs which replaces it), written with GDAL's COG
  * driver as 4-band Byte RGBA (alpha 0 where any band is nodata) with lossy WebP in {@link #BLOCK}-pixel blocks, in the
  * COGs' CRS with their extent.
  */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each scene with true-colour SR COGs gets a map preview beside its STAC item: a valid COG (GDAL's own validator) on the
- * scene's grid, in the scene's colours, transparent where the scene is nodata, listed as an item asset.
+ * scene's grid, in the scene's colours as map.html stretches its SR COGs, transparent where the scene is nodata, listed as an item asset.
  */
 class MapPreviewTest {
   @TempDir Path tmp;
@@ -56,6 +56,9 @@ class MapPreviewTest {
         // IndexedTile's red grows to the right, green downwards; its top-left 20x20 corner is nodata
         assertThat(pixel(d, 1, w - 10, w / 2)).isGreaterThan(pixel(d, 1, 30, w / 2) + 100);
         assertThat(pixel(d, 2, w / 2, w - 10)).isGreaterThan(pixel(d, 2, w / 2, 30) + 100);
+        // blue is 500..506: the map's stretch (0-3000 to 1-255) makes it dark, as the map draws it; the thumbnails'
+        // per-band percentiles would spread it over the whole range
+        assertThat(pixel(d, 3, w / 2, w / 2)).isBetween(36, 50);
         assertThat(pixel(d, 4, 5, 5)).as("nodata is transparent").isZero();
         assertThat(pixel(d, 4, w / 2, w / 2)).isEqualTo(255);
       }
