@@ -166,7 +166,8 @@ const mark = (name) => {
 };
 
 // A scene's map preview: the level of its COG whose pixels are the coarsest not coarser than the view's, read whole
-// (at the fitted first view one to four 256-pixel blocks) and decoded on this thread, as an RGBA canvas and its extent
+// (at the fitted first view one to four 256-pixel blocks) without geotiff.js's worker pool (its start-up would cost more
+// than a few WebP blocks, which the browser's own image decoder decodes), as an RGBA canvas and its extent
 async function readPreview(url) {
   mark('firstPreviewAskedAt');
   const tiff = await fromUrl(url, {allowFullFile: false});
