@@ -238,7 +238,8 @@ data "aws_iam_policy_document" "cog_convert" {
   }
 }
 
-# index-build: read everything, write index pages, STAC and eo3 documents (by suffix) and its markers in raw.
+# index-build: read everything, write index pages, STAC and eo3 documents (by suffix), map previews in cog and its
+# markers in raw.
 data "aws_iam_policy_document" "index_build" {
   source_policy_documents = [data.aws_iam_policy_document.job_common.json]
 
@@ -256,6 +257,13 @@ data "aws_iam_policy_document" "index_build" {
     sid       = "WriteIndexDocuments"
     actions   = ["s3:PutObject", "s3:AbortMultipartUpload"]
     resources = local.index_object_arns
+  }
+  # Each scene's map preview (map.html draws it first), beside its STAC item: these only, not any *.tif (the COGs
+  # are cog-convert's); a single PutObject of a small file, so no multipart upload to abort.
+  statement {
+    sid       = "WriteMapPreviews"
+    actions   = ["s3:PutObject"]
+    resources = ["${local.cog_arn}/*_map-preview.tif"]
   }
   # Its markers are written as *.json index documents (above); clearing an old failure record is its own grant.
   statement {

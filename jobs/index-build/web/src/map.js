@@ -1,11 +1,16 @@
 // map.html's script: the collection's scenes on an OpenLayers map, read straight from their COGs by HTTP range.
 // index-build writes the page's data as JSON into <script id="scenelift-map" type="application/json">; every href in
 // it is relative to the page. The view is the ARD grid's own Albers projection (registered with proj4), so the COGs
-// are drawn pixel for pixel, untouched; footprints and the graticule are projected into it.
+// are drawn pixel for pixel, untouched; footprints and the graticule are projected into it. A scene is drawn first
+// from its map preview (a small true-colour RGBA COG on its grid, read by geotiff.js and drawn by the 2D canvas: no
+// WebGL start-up on the way to the first picture), then by the WebGL layer from its SR COGs, which covers it.
 import 'ol/ol.css';
 import Map from 'ol/Map.js';
 import View from 'ol/View.js';
 import WebGLTileLayer from 'ol/layer/WebGLTile.js';
+import ImageLayer from 'ol/layer/Image.js';
+import ImageCanvasSource from 'ol/source/ImageCanvas.js';
+import {fromUrl} from 'geotiff';
 import TileLayer from 'ol/layer/Tile.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import Graticule from 'ol/layer/Graticule.js';
@@ -34,9 +39,18 @@ albers.setWorldExtent([Math.min(...lons) - 3, Math.min(...lats) - 3, Math.max(..
 const status = {
   scriptAt: performance.now(),
   loadedAt: null,
-  // the first scene on screen (from a coarse overview), then drawn from the view's nearest level
+  // the first scene on screen (its map preview, else the SR layer's coarse overview), then drawn by the SR layer from
+  // the view's nearest level
   firstSceneRenderedAt: null,
+  firstSceneFrom: null,
+  firstCoarseRenderedAt: null,
   firstSharpRenderedAt: null,
+  // the first map preview's steps: asked for, headers read, pixels decoded
+  firstPreviewAskedAt: null,
+  firstPreviewHeadersAt: null,
+  firstPreviewDecodedAt: null,
+  // the last map preview drawn: {scene, at}
+  previewDrawn: null,
   // when the first scene's source read its headers, asked for its first tile, and its first and last tile arrived
   // decoded (ms since navigation)
   firstSourceReadyAt: null,
@@ -97,8 +111,10 @@ map.getView().fit(data.extent, {padding: [20, 20, 20, 20]});
 const [lo, hi] = data.stretch;
 const scaled = (b) => ['clamp', ['/', ['-', ['band', b], lo], hi - lo], 0, 1];
 const colourStyle = {color: ['array', scaled(1), scaled(2), scaled(3), ['/', ['band', 4], 255]]};
+const previewLayer = new ImageLayer({zIndex: 4});
 const sceneLayer = new WebGLTileLayer({zIndex: 5, style: colourStyle});
 const cloudLayer = new WebGLTileLayer({zIndex: 10, visible: false});
+map.addLayer(previewLayer);
 map.addLayer(sceneLayer);
 map.addLayer(cloudLayer);
 
@@ -141,6 +157,65 @@ function coarseFirst(s) {
   s.coarse = true;
   s.zDirection = (value, coarser, finer) => (s.coarse ? 1 : value - finer - (coarser - value));
   return s;
+}
+
+const mark = (name) => {
+  if (status[name] === null) {
+    status[name] = performance.now();
+  }
+};
+
+// A scene's map preview: the level of its COG whose pixels are the coarsest not coarser than the view's, read whole
+// (at the fitted first view one to four 256-pixel blocks) without geotiff.js's worker pool (its start-up would cost more
+// than a few WebP blocks, which the browser's own image decoder decodes), as an RGBA canvas and its extent
+async function readPreview(url) {
+  mark('firstPreviewAskedAt');
+  const tiff = await fromUrl(url, {allowFullFile: false});
+  const full = await tiff.getImage(0);
+  const extent = full.getBoundingBox();
+  const count = await tiff.getImageCount();
+  const wanted = map.getView().getResolution();
+  let image = full;
+  for (let i = 1; i < count; i++) {
+    const level = await tiff.getImage(i);
+    if ((extent[2] - extent[0]) / level.getWidth() > wanted) {
+      break;
+    }
+    image = level;
+  }
+  mark('firstPreviewHeadersAt');
+  const rgba = await image.readRasters({interleave: true});
+  const canvas = document.createElement('canvas');
+  canvas.width = image.getWidth();
+  canvas.height = image.getHeight();
+  const pixels = new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length);
+  canvas.getContext('2d').putImageData(new ImageData(pixels, canvas.width, canvas.height), 0, 0);
+  mark('firstPreviewDecodedAt');
+  return {canvas, extent};
+}
+
+// draws a preview into whatever extent the map asks for
+function previewSource(preview) {
+  const [x0, y0, x1, y1] = preview.extent;
+  return new ImageCanvasSource({
+    projection: albers,
+    ratio: 1,
+    canvasFunction: (extent, resolution, pixelRatio, size) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(size[0]);
+      canvas.height = Math.round(size[1]);
+      const kx = canvas.width / (extent[2] - extent[0]);
+      const ky = canvas.height / (extent[3] - extent[1]);
+      canvas.getContext('2d').drawImage(
+        preview.canvas,
+        (x0 - extent[0]) * kx,
+        (extent[3] - y1) * ky,
+        (x1 - x0) * kx,
+        (y1 - y0) * ky,
+      );
+      return canvas;
+    },
+  });
 }
 
 function cloudStyle(bits) {
@@ -191,6 +266,8 @@ function showClouds(s) {
   cloudLayer.setVisible(cloudToggle.checked);
 }
 
+let showing = 0;
+
 function show(id) {
   const s = mapped.find((m) => m.id === id);
   if (!s) {
@@ -200,11 +277,45 @@ function show(id) {
   slider.value = String(mapped.indexOf(s));
   document.querySelectorAll('#scenes button').forEach((b) => b.classList.toggle('on', b.dataset.scene === id));
   document.getElementById('title').textContent = `${s.date} ${s.sensor} ${s.id}`;
-  sceneLayer.setSource(coarseFirst(source(status.colour === 'true' ? s.trueColour : s.falseColour, s.nodata)));
   cloudLayer.setSource(null);
-  showClouds(s);
   cloudToggle.disabled = !s.qa;
   footprintLayer.changed();
+  const token = ++showing;
+  if (!s.preview || status.colour !== 'true') {
+    previewLayer.setVisible(false);
+    showFromCogs(s);
+    return;
+  }
+  // the preview first, then the SR layer (whose start-up would hold this thread while the preview waits)
+  sceneLayer.setSource(null);
+  readPreview(href(s.preview))
+    .then((preview) => {
+      if (token !== showing) {
+        return;
+      }
+      previewLayer.setSource(previewSource(preview));
+      previewLayer.setVisible(true);
+      previewLayer.once('postrender', () => {
+        const at = performance.now();
+        status.previewDrawn = {scene: s.id, at};
+        if (status.firstSceneRenderedAt === null) {
+          status.firstSceneRenderedAt = at;
+          status.firstSceneFrom = 'preview';
+        }
+        showFromCogs(s);
+      });
+    })
+    .catch((e) => {
+      status.errors.push(`map preview of ${s.id}: ${e}`);
+      if (token === showing) {
+        showFromCogs(s);
+      }
+    });
+}
+
+function showFromCogs(s) {
+  sceneLayer.setSource(coarseFirst(source(status.colour === 'true' ? s.trueColour : s.falseColour, s.nodata)));
+  showClouds(s);
 }
 
 function setColour(mode) {
@@ -230,8 +341,12 @@ map.on('rendercomplete', () => {
   const source = sceneLayer.getSource();
   if (status.firstSceneRenderedAt === null) {
     status.firstSceneRenderedAt = performance.now();
+    status.firstSceneFrom = 'cogs';
   }
+  // the SR layer covers the scene now
+  previewLayer.setVisible(false);
   if (source.coarse) {
+    mark('firstCoarseRenderedAt');
     // the coarse picture is complete: now the nearest level (rendercomplete fires again when it is drawn)
     source.coarse = false;
     map.render();

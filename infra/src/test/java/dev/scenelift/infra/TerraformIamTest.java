@@ -130,7 +130,8 @@ class TerraformIamTest {
     assertThat(writtenResourcesIn("cloud_filter", "raw"))
         .allMatch(r -> r.endsWith("/*/cloud.json") || r.endsWith("/*/_scenelift/cloud-filter.*"));
     assertThat(writtenTrees("cog_convert")).containsOnly("cog");
-    assertThat(writtenTrees("index_build")).containsOnly("raw", "index documents");
+    assertThat(writtenTrees("index_build")).containsOnly("raw", "cog", "index documents");
+    assertThat(writtenResourcesIn("index_build", "cog")).allMatch(r -> r.endsWith("/*_map-preview.tif"));
     assertThat(writtenResourcesIn("index_build", "raw")).allMatch(r -> r.endsWith("/*/_scenelift/index-build.*"));
     assertThat(TerraformModule.strings(tf.variableDefault("index_object_suffixes")))
         .as("index-build never overwrites rasters")

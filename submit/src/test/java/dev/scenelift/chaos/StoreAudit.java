@@ -74,7 +74,8 @@ record StoreAudit(
               && isSceneId(parts[2]);
       boolean control = key.contains("/" + KeyLayout.CONTROL_DIR + "/");
       boolean indexOutput = // index-build's per-scene outputs, which it lists in no marker
-          key.endsWith("_stac-item.json") || key.endsWith(".odc-metadata.yaml") || key.endsWith("/AAlist.html");
+          key.endsWith("_stac-item.json") || key.endsWith(".odc-metadata.yaml") || key.endsWith("/AAlist.html")
+              || key.endsWith("_map-preview.tif");
       if (underScene && !control && !indexOutput && !listed.contains(key)) {
         orphans.add(key);
       }

@@ -21,6 +21,7 @@ import dev.scenelift.marker.MarkerStore;
 import dev.scenelift.store.S3ClientFactory;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.store.StoredObject;
+import dev.scenelift.testing.GdalCogScript;
 import dev.scenelift.testing.S3TestSupport;
 import dev.scenelift.collection.Membership;
 import dev.scenelift.collection.TileCollection;

@@ -3,6 +3,7 @@ package dev.scenelift.cog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scenelift.gdal.GdalDataset;
+import dev.scenelift.testing.GdalCogScript;
 import java.nio.file.Path;
 import org.gdal.gdal.gdal;
 import org.gdal.gdalconst.gdalconstConstants;

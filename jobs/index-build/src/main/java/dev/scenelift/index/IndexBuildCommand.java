@@ -24,6 +24,7 @@ import dev.scenelift.store.PublicUrl;
 import dev.scenelift.store.S3Location;
 import dev.scenelift.store.S3Settings;
 import dev.scenelift.thumb.BandReader;
+import dev.scenelift.thumb.MapPreviewRenderer;
 import dev.scenelift.thumb.ThumbnailRenderer;
 import dev.scenelift.thumb.TrueColour;
 import java.io.PrintStream;
@@ -45,8 +46,9 @@ import software.amazon.awssdk.services.s3.S3Client;
     description = {
       "Builds the index of a tile's three collections (the full tile in raw, the cloud-free set in opt, the COG"
           + " research set in cog): per collection AAlist.html listing pages and <tile>/thumbs/thumbindex.html, each"
-          + " linking to the other collections' pages; true-colour thumbnails (in the raw tree), a static STAC 1.0.0"
-          + " catalog and ODC eo3 documents.",
+          + " linking to the other collections' pages; true-colour thumbnails (in the raw tree), per scene with COGs"
+          + " a small true-colour map preview COG that map.html draws first, a static STAC 1.0.0 catalog and ODC eo3"
+          + " documents.",
       "In a run (no --tile) the tile, layout and scene list come from the run manifest (SCENELIFT_MANIFEST);"
           + " with --tile it indexes whatever the buckets hold. Only scenes whose inputs changed since the last"
           + " run are rendered again.",
@@ -87,7 +89,7 @@ final class IndexBuildCommand implements Callable<Integer> {
       negatable = true,
       defaultValue = "true",
       fallbackValue = "true",
-      description = "Render thumbnails from the SR bands (default: ${DEFAULT-VALUE}).")
+      description = "Render thumbnails and map previews from the SR bands (default: ${DEFAULT-VALUE}).")
   boolean thumbnails;
 
   @Option(
@@ -174,6 +176,9 @@ final class IndexBuildCommand implements Callable<Integer> {
       StacHrefs hrefs = new StacHrefs(names, publicUrl);
       Eo3Documents eo3 = new Eo3Documents();
       ObjectWriter writer = new ObjectWriter(s3);
+      // the map's own stretch: the preview looks like the SR layer that replaces it
+      MapPreviewRenderer previews =
+          new MapPreviewRenderer(new BandReader(), TrueColour.between(MapPage.STRETCH_LOW, MapPage.STRETCH_HIGH));
       SceneIndexer indexer =
           new SceneIndexer(
               s3,
@@ -181,6 +186,7 @@ final class IndexBuildCommand implements Callable<Integer> {
               names,
               new SceneDescriber(ArdAlbers.wkt2(), new BandReader()),
               thumbnails ? Optional.of(new ThumbnailRenderer(new BandReader(), new TrueColour())) : Optional.empty(),
+              thumbnails ? Optional.of(previews) : Optional.empty(),
               new StacDocuments(),
               hrefs,
               eo3);
@@ -193,7 +199,9 @@ final class IndexBuildCommand implements Callable<Integer> {
               target.tile(),
               expected,
               force || target.force(),
-              "thumbnails=" + thumbnails + ";public-url=" + publicUrl.map(PublicUrl::toString).orElse(""),
+              "thumbnails=" + thumbnails + ";map-preview=" + MapPreviewRenderer.SIDE + "px," + MapPage.STRETCH_LOW + "-"
+                  + MapPage.STRETCH_HIGH + ";public-url="
+                  + publicUrl.map(PublicUrl::toString).orElse(""),
               target.runId(),
               rules);
       new IndexSummary(target.settings()).print(r, out);

@@ -23,7 +23,8 @@ import java.util.Optional;
  * read straight from their COGs by HTTP range, in the ARD grid's own Albers projection (the view is the COGs' grid, so
  * they are drawn unwarped; STAC footprints and the graticule are projected into it with proj4). Per scene: true or
  * false colour from the SR COGs, the QA cloud mask, the value under the cursor; a list and a date slider switch
- * scenes. Scenes without SR COGs are listed, not mapped. The page's data is JSON inside the page; its script and
+ * scenes; a scene is drawn first from its map preview COG (2D canvas), then from its SR COGs (WebGL). Scenes without SR
+ * COGs are listed, not mapped. The page's data is JSON inside the page; its script and
  * stylesheet are the bundled {@link MapAssets}, loaded by relative links.
  */
 final class MapPage {
@@ -121,6 +122,11 @@ final class MapPage {
       s.putArray("cloudBits").add(id.collection() == Collection.C2 ? 3 : 5);
     } else {
       s.putNull("qa");
+    }
+    if (trueColour.isPresent() && record.map(SceneRecord::mapPreview).orElse(false)) {
+      s.put("preview", href(page, names.mapPreview(id)));
+    } else {
+      s.putNull("preview");
     }
     if (record.map(SceneRecord::item).orElse(false)) {
       s.put("item", href(page, names.stacItem(id)));

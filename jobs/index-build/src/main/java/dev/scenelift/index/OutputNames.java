@@ -11,6 +11,7 @@ final class OutputNames {
   static final String LISTING_PAGE = "AAlist.html";
   static final String THUMB_INDEX = "thumbindex.html";
   static final String MAP_PAGE = "map.html";
+  static final String MAP_PREVIEW_SUFFIX = "_map-preview.tif";
 
   private final KeyLayout layout;
   private final boolean pathStyle;
@@ -73,6 +74,11 @@ final class OutputNames {
     return layout.tileDir(root, tile).resolve("thumbs/" + MAP_PAGE);
   }
 
+  /** The scene's map preview COG, beside its STAC item in the COG tree (the tree whose COGs map.html reads). */
+  S3Location mapPreview(SceneId scene) {
+    return layout.sceneDir(layout.cog(), scene).resolve(scene + MAP_PREVIEW_SUFFIX);
+  }
+
   S3Location stacCatalog() {
     return layout.cog().resolve("catalog.json");
   }
@@ -98,6 +104,7 @@ final class OutputNames {
     return key.endsWith("/" + LISTING_PAGE)
         || key.endsWith("_stac-item.json")
         || key.endsWith(".odc-metadata.yaml")
+        || key.endsWith(MAP_PREVIEW_SUFFIX)
         || key.contains("/" + KeyLayout.CONTROL_DIR + "/");
   }
 

@@ -21,6 +21,10 @@ import dev.scenelift.scene.SceneId;
 import dev.scenelift.stac.StacDocuments;
 import dev.scenelift.store.KeyLayout;
 import dev.scenelift.store.S3Location;
+import dev.scenelift.describe.RasterGrid;
+import dev.scenelift.stac.MapPreviewAsset;
+import dev.scenelift.thumb.MapPreview;
+import dev.scenelift.thumb.MapPreviewRenderer;
 import dev.scenelift.thumb.ThumbnailRenderer;
 import dev.scenelift.thumb.Thumbnails;
 import dev.scenelift.verdict.CloudVerdict;
@@ -33,7 +37,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Indexes one scene: reads its cloud verdict and metadata XML, renders its thumbnails from the SR bands (COG preferred, else the raw
- * band), and, when it has COGs, writes its STAC item and eo3 dataset document next to them.
+ * band), and, when it has COGs, writes its map preview COG (from the true-colour SR COGs), STAC item and eo3 dataset
+ * document next to them.
  */
 final class SceneIndexer {
   private final S3Client s3;
@@ -41,19 +46,24 @@ final class SceneIndexer {
   private final OutputNames names;
   private final SceneDescriber describer;
   private final Optional<ThumbnailRenderer> renderer;
+  private final Optional<MapPreviewRenderer> previews;
   private final StacDocuments stac;
   private final StacHrefs hrefs;
   private final Eo3Documents eo3;
   private final ObjectMapper yaml;
   private final ArdMetadataParser parser = new ArdMetadataParser();
 
-  /** @param renderer empty: no thumbnails (e.g. the benchmark, which has no pixels) */
+  /**
+   * @param renderer empty: no thumbnails (e.g. the benchmark, which has no pixels)
+   * @param previews empty: no map previews (likewise)
+   */
   SceneIndexer(
       S3Client s3,
       ObjectWriter writer,
       OutputNames names,
       SceneDescriber describer,
       Optional<ThumbnailRenderer> renderer,
+      Optional<MapPreviewRenderer> previews,
       StacDocuments stac,
       StacHrefs hrefs,
       Eo3Documents eo3) {
@@ -62,6 +72,7 @@ final class SceneIndexer {
     this.names = names;
     this.describer = describer;
     this.renderer = renderer;
+    this.previews = previews;
     this.stac = stac;
     this.hrefs = hrefs;
     this.eo3 = eo3;
@@ -82,6 +93,7 @@ final class SceneIndexer {
     boolean thumbnail = renderer.isPresent() && renderThumbnails(in);
     List<RasterFile> cogs = cogRasters(in);
     Optional<SceneDescription> description = Optional.empty();
+    Optional<MapPreview> preview = Optional.empty();
     if (!cogs.isEmpty()) {
       SceneDescription d;
       try {
@@ -92,10 +104,15 @@ final class SceneIndexer {
       S3Location item = names.stacItem(id);
       String small = thumbnail ? OutputNames.relative(item, names.smallThumb(id)) : null;
       String large = thumbnail ? OutputNames.relative(item, names.largeThumb(id)) : null;
+      preview = renderMapPreview(in);
+      MapPreviewAsset previewAsset =
+          preview
+              .map(p -> new MapPreviewAsset(OutputNames.relative(item, names.mapPreview(id)), grid(p, d)))
+              .orElse(null);
       put(
           item,
           Json.writeBytes(
-              stac.item(d, hrefs.item(item, names.stacCollection(id.tile())), small, large)),
+              stac.item(d, hrefs.item(item, names.stacCollection(id.tile())), small, large, previewAsset)),
           "application/geo+json");
       S3Location dataset = names.eo3Dataset(id);
       put(dataset, yaml(eo3.dataset(d, large)), "application/yaml");
@@ -111,6 +128,7 @@ final class SceneIndexer {
             v == null ? Double.NaN : v.cloudPercent(),
             v == null ? Double.NaN : v.fillPercent(),
             thumbnail,
+            preview.isPresent(),
             description.isPresent(),
             description.map(d -> d.assets().stream().map(SceneAsset::key).toList()).orElse(List.of()),
             memberOf(v)),
@@ -189,6 +207,37 @@ final class SceneIndexer {
     put(names.smallThumb(id), t.small(), "image/png");
     put(names.largeThumb(id), t.large(), "image/png");
     return true;
+  }
+
+  /**
+   * Writes the scene's map preview from its true-colour SR COGs (the grid map.html draws the scene on); empty when
+   * previews are off or a band has no COG.
+   */
+  private Optional<MapPreview> renderMapPreview(SceneInputs in) throws IndexSceneException {
+    SceneId id = in.scene();
+    if (previews.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> paths = new ArrayList<>();
+    for (String band : id.sensor().trueColourBands()) {
+      S3Location cog = names.layout().cogObject(id, Bundle.SR, id + "_" + id.collection().bandCode("SR", band) + ".tif");
+      if (in.cog().stream().noneMatch(o -> o.key().equals(cog.key()))) {
+        return Optional.empty();
+      }
+      paths.add(GdalS3.path(cog));
+    }
+    MapPreview p;
+    try {
+      p = previews.get().render(paths);
+    } catch (GdalException e) {
+      throw new IndexSceneException(id, "unreadable-raster", "cannot render map preview: " + e.getMessage(), e);
+    }
+    put(names.mapPreview(id), p.cog(), MapPreviewAsset.TYPE);
+    return Optional.of(p);
+  }
+
+  private static RasterGrid grid(MapPreview p, SceneDescription d) {
+    return new RasterGrid(d.grid().wkt2(), List.of(p.height(), p.width()), p.transform(), d.grid().metresPerUnit());
   }
 
   /**

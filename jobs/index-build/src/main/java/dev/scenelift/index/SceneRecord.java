@@ -15,6 +15,7 @@ import java.util.Set;
  * @param cloudPercent cloud % (NaN unknown)
  * @param fillPercent fill % (NaN unknown)
  * @param thumbnail whether thumbnails were written
+ * @param mapPreview whether a map preview COG was written
  * @param item whether a STAC item and eo3 dataset were written
  * @param measurements the eo3 measurement names of its dataset (empty without one), so that its product can be kept to
  *     the measurements every dataset of it has, unchanged scenes included
@@ -28,6 +29,7 @@ record SceneRecord(
     double cloudPercent,
     double fillPercent,
     boolean thumbnail,
+    boolean mapPreview,
     boolean item,
     List<String> measurements,
     Set<String> collections) {

@@ -136,8 +136,10 @@ public final class StacDocuments {
    * @param links root, parent (the collection) and self
    * @param thumbnailHref href of the small thumbnail relative to the item, or null when there is none
    * @param overviewHref href of the large thumbnail relative to the item, or null when there is none
+   * @param preview the scene's map preview COG, or null when there is none
    */
-  public ObjectNode item(SceneDescription d, StacLinks links, String thumbnailHref, String overviewHref) {
+  public ObjectNode item(
+      SceneDescription d, StacLinks links, String thumbnailHref, String overviewHref, MapPreviewAsset preview) {
     SceneId id = d.scene();
     ObjectNode item = F.objectNode();
     item.put("type", "Feature");
@@ -215,6 +217,14 @@ public final class StacDocuments {
       t.put("type", "image/png");
       t.put("title", "True-colour thumbnail (large)");
       t.putArray("roles").add("overview");
+    }
+    if (preview != null) {
+      ObjectNode t = assets.putObject(MapPreviewAsset.KEY);
+      t.put("href", preview.href());
+      t.put("type", MapPreviewAsset.TYPE);
+      t.put("title", "True-colour map preview (RGBA, coarser pixels on the scene's grid)");
+      t.putArray("roles").add("visual");
+      putShapeAndTransform(t, preview.grid());
     }
     return item;
   }

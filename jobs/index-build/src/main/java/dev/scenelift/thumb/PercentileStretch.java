@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
- * A linear stretch of one band between two percentiles of its valid pixels, to 1–255 (0 is kept for nodata).
+ * A linear stretch of one band to 1–255 (0 is kept for nodata) between two values: two percentiles of its valid pixels
+ * ({@link #of}), or two given raw values.
  *
  * @param low the value that maps to the darkest colour
  * @param high the value that maps to the brightest colour

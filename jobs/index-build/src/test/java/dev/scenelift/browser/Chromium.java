@@ -204,9 +204,19 @@ public final class Chromium implements AutoCloseable {
     try {
       socket.abort();
     } finally {
+      // its helper processes (the network service among them) may still write into the profile after the browser
+      // process has gone: wait for them too before deleting it
+      List<ProcessHandle> helpers = process.descendants().toList();
       process.destroy();
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
+      }
+      for (ProcessHandle h : helpers) {
+        try {
+          h.onExit().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          h.destroyForcibly();
+        }
       }
       try (var files = Files.walk(profile)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

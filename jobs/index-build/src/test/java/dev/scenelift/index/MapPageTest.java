@@ -145,13 +145,23 @@ class MapPageTest {
     }
     // the page's own marks, and from the browser's resource timings when the COGs' first bytes were asked for and when
     // the first tile's bytes (the first range response begun after the headers were read) arrived
+    return status();
+  }
+
+  /** The page's marks (ms since navigation start), with the SR COGs' first request and first tile bytes. */
+  private JsonNode status() throws Exception {
     return browser.eval(
-        "(() => { const m = sceneliftMap; const cogs = performance.getEntriesByType('resource')"
-            + ".filter(e => e.name.endsWith('.tif'));"
+        "(() => { const m = sceneliftMap; const all = performance.getEntriesByType('resource');"
+            + " const previews = all.filter(e => e.name.endsWith('" + OutputNames.MAP_PREVIEW_SUFFIX + "'));"
+            + " const cogs = all.filter(e => e.name.endsWith('.tif') && !previews.includes(e));"
             + " const tiles = cogs.filter(e => e.startTime >= m.firstSourceReadyAt).map(e => e.responseEnd);"
-            + " return {loadedAt: m.loadedAt, first: m.firstSceneRenderedAt, sharp: m.firstSharpRenderedAt,"
-            + " errors: m.errors, script: m.scriptAt, headersAsked: Math.min(...cogs.map(e => e.startTime)),"
-            + " sourceReady: m.firstSourceReadyAt, tileAsked: m.firstTileRequestedAt,"
+            + " return {loadedAt: m.loadedAt, first: m.firstSceneRenderedAt, firstFrom: m.firstSceneFrom,"
+            + " coarse: m.firstCoarseRenderedAt, sharp: m.firstSharpRenderedAt, previewDrawn: m.previewDrawn,"
+            + " previewAsked: m.firstPreviewAskedAt, previewHeaders: m.firstPreviewHeadersAt,"
+            + " previewDecoded: m.firstPreviewDecodedAt,"
+            + " previewBytes: previews.length ? Math.min(...previews.map(e => e.responseEnd)) : null,"
+            + " errors: m.errors, script: m.scriptAt, headersAsked: cogs.length ? Math.min(...cogs.map(e => e.startTime))"
+            + " : null, sourceReady: m.firstSourceReadyAt, tileAsked: m.firstTileRequestedAt,"
             + " tileBytes: tiles.length ? Math.min(...tiles) : null, firstTile: m.firstTileAt, lastTile: m.lastTileAt};"
             + " })()");
   }
@@ -207,10 +217,15 @@ class MapPageTest {
     assertThat(blue[2]).as("the newest scene (blue) is drawn first: %s", List.of(blue[0], blue[1], blue[2]))
         .isGreaterThan(blue[0] + 60).isGreaterThan(blue[1] + 60);
 
-    // bytes and requests of the first view, per file of the scene
-    long bytes = 0;
+    // bytes and requests of the first view, per file of the scene: its map preview and its 3 SR COGs
+    String previewPath = BucketGateway.pathOf(new OutputNames(layout).mapPreview(BLUE));
+    List<ServedRequest> preview = firstView.stream().filter(r -> r.path().equals(previewPath)).toList();
+    assertThat(preview).as(previewPath).isNotEmpty()
+        .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(206));
+    long previewBytes = preview.stream().mapToLong(ServedRequest::bytes).sum();
+    long bytes = previewBytes;
     long size = 0;
-    int ranges = 0;
+    int ranges = preview.size();
     for (String band : List.of("B4", "B3", "B2")) {
       String path = BucketGateway.pathOf(layout.cogObject(BLUE, Bundle.SR, BLUE + "_SR" + band + ".tif"));
       List<ServedRequest> mine = firstView.stream().filter(r -> r.path().equals(path)).toList();
@@ -220,21 +235,31 @@ class MapPageTest {
       size += size(BLUE, band);
     }
     double first1 = first.get("first").asDouble();
+    double sharp = first.path("sharp").asDouble();
     double loaded = first.get("loadedAt").isNull() ? first1 : first.get("loadedAt").asDouble();
     System.out.printf(
-        "map: first view of %s: %d range requests, %d of %d bytes of its 3 SR COGs (%.1f%%); first scene render "
-            + "%.0f ms after load (%.0f ms after navigation start; Chromium with software WebGL on a shared 2-core "
-            + "machine)%n",
-        BLUE, ranges, bytes, size, 100.0 * bytes / size, Math.max(0, first1 - loaded), first1);
+        "map: first view of %s: %d range requests (%d of them its map preview's), %d bytes (%d of them the map"
+            + " preview's) of its 3 SR COGs' %d (%.1f%%); first scene render (the map preview, 2D canvas) %.0f ms after"
+            + " load, drawn sharp by the SR layer (WebGL) %.0f ms after load (%.0f and %.0f ms after navigation start;"
+            + " Chromium with software WebGL on a shared 2-core machine)%n",
+        BLUE, ranges, preview.size(), bytes, previewBytes, size, 100.0 * bytes / size, Math.max(0, first1 - loaded),
+        Math.max(0, sharp - loaded), first1, sharp);
     System.out.printf(
-        "map: first view's steps, ms after navigation start: script ran %.0f, COG headers asked %.0f, load event %.0f,"
-            + " headers read %.0f, first tile asked %.0f, its bytes arrived %.0f, decoded %.0f, coarse overview drawn"
-            + " %.0f (the first scene render), last tile %.0f, drawn from the nearest level %.0f%n",
-        first.path("script").asDouble(), first.path("headersAsked").asDouble(), loaded,
-        first.path("sourceReady").asDouble(), first.path("tileAsked").asDouble(), first.path("tileBytes").asDouble(),
-        first.path("firstTile").asDouble(), first1, first.path("lastTile").asDouble(), first.path("sharp").asDouble());
-    assertThat(first1).as("the coarse overview is on screen before the nearest level is")
-        .isLessThan(first.path("sharp").asDouble());
+        "map: first view's steps, ms after navigation start: script ran %.0f, map preview asked %.0f, load event %.0f,"
+            + " its first bytes arrived %.0f, its headers read %.0f, decoded %.0f, drawn %.0f (the first scene render);"
+            + " SR COG headers asked %.0f,"
+            + " read %.0f, first tile asked %.0f, its bytes arrived %.0f, decoded %.0f, coarse overview drawn %.0f,"
+            + " last tile %.0f, drawn from the nearest level %.0f%n",
+        first.path("script").asDouble(), first.path("previewAsked").asDouble(), loaded,
+        first.path("previewBytes").asDouble(), first.path("previewHeaders").asDouble(), first.path("previewDecoded").asDouble(), first1,
+        first.path("headersAsked").asDouble(), first.path("sourceReady").asDouble(),
+        first.path("tileAsked").asDouble(), first.path("tileBytes").asDouble(), first.path("firstTile").asDouble(),
+        first.path("coarse").asDouble(), first.path("lastTile").asDouble(), sharp);
+    assertThat(first.path("firstFrom").asText()).as("the first scene render is the map preview's").isEqualTo("preview");
+    assertThat(first1).as("the map preview is on screen before the SR layer's coarse overview")
+        .isLessThan(first.path("coarse").asDouble());
+    assertThat(first.path("coarse").asDouble()).as("the coarse overview is on screen before the nearest level is")
+        .isLessThan(sharp);
     assertThat(bytes).as("a low-zoom view reads overviews: a small part of the files").isLessThan(size / 3);
 
     browser.clickOn("#scenes button[data-scene='" + RED + "']");
@@ -253,6 +278,33 @@ class MapPageTest {
     assertThat(falseColour[0]).isGreaterThan(falseColour[2] + 60);
     browser.clickOn("input[name=colour][value=true]");
     rendered(RED, "true", false);
+  }
+
+  @Test
+  void mapPreviewAloneDrawsTheScenesColoursBeforeTheSrLayer() throws Exception {
+    // the SR COGs cannot be read: what is on screen is the map preview's
+    browser.call("Network.enable", Map.of());
+    browser.call("Network.setBlockedURLs", Map.of("urls", List.of("*_SRB*.tif")));
+    try {
+      browser.navigate(gateway.url(page()));
+      Instant deadline = Instant.now().plusSeconds(30);
+      JsonNode s;
+      while ((s = status()).path("previewDrawn").path("scene").asText().isEmpty()) {
+        assertThat(Instant.now()).as("the map preview was never drawn: " + s).isBefore(deadline);
+        Thread.sleep(25);
+      }
+      assertThat(s.path("previewDrawn").path("scene").asText()).isEqualTo(BLUE.toString());
+      keep("map-blue-preview");
+      int[] blue = colourAt(centreX(), centreY());
+      assertThat(blue[2]).as("the map preview shows the blue scene: %s", List.of(blue[0], blue[1], blue[2]))
+          .isGreaterThan(blue[0] + 60).isGreaterThan(blue[1] + 60);
+      assertThat(status().path("coarse").isNull()).as("the SR layer has drawn nothing").isTrue();
+      int[] outside = colourAt(TILE.upperLeftX() - Tile.SIZE_METRES / 20, centreY());
+      assertThat(outside[2]).as("nothing is drawn beside the scene's extent: %s",
+          List.of(outside[0], outside[1], outside[2])).isLessThan(outside[0] + 30);
+    } finally {
+      browser.call("Network.setBlockedURLs", Map.of("urls", List.of()));
+    }
   }
 
   @Test

@@ -71,7 +71,7 @@ class ThumbIndexAtTileScaleTest {
         Set<String> in = new TreeSet<>();
         m.forEach((c, v) -> { if (v.member()) in.add(c.id()); });
         records.put(id, new SceneRecord("fp", true, m.get(TileCollection.CLOUD_FREE).member(),
-            m.get(TileCollection.CLOUD_FREE).reason(), f[0], f[1], true, false, List.of(), in));
+            m.get(TileCollection.CLOUD_FREE).reason(), f[0], f[1], true, false, false, List.of(), in));
         inputs.put(id, new SceneInputs(id,
             List.of(new ListedObject(layout.cloudVerdict(id).key(), 100, now, "e")), List.of()));
         put(s3, names.smallThumb(id), png, "image/png");

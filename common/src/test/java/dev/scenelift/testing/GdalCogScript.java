@@ -1,4 +1,4 @@
-package dev.scenelift.cog;
+package dev.scenelift.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * GDAL's own COG validator, {@code validate_cloud_optimized_geotiff.py} from Debian's python3-gdal (installed by
  * docker/setup-host.sh), run with Debian's {@code /usr/bin/python3}: the python3 first on the PATH may be another one
- * without the osgeo module. It is the arbiter our {@link CogValidator} is checked against.
+ * without the osgeo module. It is the arbiter cog-convert's {@code CogValidator} is checked against, and the check of
+ * the other COGs the suite writes (index-build's map previews).
  */
-final class GdalCogScript {
+public final class GdalCogScript {
   static final Path PYTHON = Path.of("/usr/bin/python3");
   /** Where python3-gdal ships the script: the osgeo_utils module, else the package's examples. */
   static final List<Path> LOCATIONS =
@@ -22,15 +23,15 @@ final class GdalCogScript {
           Path.of("/usr/share/doc/python3-gdal/examples/validate_cloud_optimized_geotiff.py"));
 
   /** What the script said: its exit code (0 valid, 1 not) and its output. */
-  record Verdict(int exit, String output) {
-    boolean valid() {
+  public record Verdict(int exit, String output) {
+    public boolean valid() {
       return exit == 0 && output.contains("is a valid cloud optimized GeoTIFF");
     }
   }
 
   private final Path script;
 
-  GdalCogScript() {
+  public GdalCogScript() {
     script =
         LOCATIONS.stream()
             .filter(Files::isRegularFile)
@@ -46,7 +47,7 @@ final class GdalCogScript {
   }
 
   /** Runs the script on a local file with its full check (tile leaders and trailers). */
-  Verdict validate(Path tif) {
+  public Verdict validate(Path tif) {
     Path output = tif.resolveSibling(tif.getFileName() + ".gdal-validate.txt");
     ProcessBuilder pb =
         new ProcessBuilder(PYTHON.toString(), script.toString(), "--full-check=yes", tif.toString())
