@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.scenelift.store.EmbeddedS3Store;
+import dev.scenelift.submit.InProcessSubmitRun.Result;
+import dev.scenelift.submit.InProcessSubmitRun;
 import dev.scenelift.submit.SubmitContext;
 import dev.scenelift.submit.SubmitRun;
 import dev.scenelift.source.Catalogs;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -34,7 +34,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Secrets stay secret and the embedded store stays on this machine: the AWS keys in the environment and the embedded
@@ -126,18 +125,11 @@ class CredentialsAndExposureTest {
     }
   }
 
-  record Result(int exit, String out, String err) {}
 
   private Result run(Map<String, String> env, String... args) {
     SubmitContext context =
         new SubmitContext(env, home, false, executor, ChaosRun::realJobs, Catalogs::forSource, Clock.systemUTC(),
             Duration.ofMillis(50));
-    CommandLine cmd = SubmitRun.commandLine(context);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int exit = cmd.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+    return InProcessSubmitRun.execute(context, args);
   }
 }

@@ -38,6 +38,11 @@ public final class InProcessSubmitRun implements AutoCloseable {
             () -> EntryPoints.load(getClass().getClassLoader(),
                 type -> !type.getPackageName().equals("dev.scenelift.testjobs")),
             Catalogs::forSource, Clock.systemUTC(), Duration.ofMillis(50));
+    return execute(context, args);
+  }
+
+  /** Runs submit-run once with {@code context}, keeping what it prints. */
+  public static Result execute(SubmitContext context, String... args) {
     CommandLine cmd = SubmitRun.commandLine(context);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

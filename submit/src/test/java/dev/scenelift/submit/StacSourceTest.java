@@ -7,10 +7,9 @@ import dev.scenelift.job.ExitCodes;
 import dev.scenelift.json.Json;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.source.Catalogs;
+import dev.scenelift.submit.InProcessSubmitRun.Result;
 import dev.scenelift.testing.StacApiServer;
 import dev.scenelift.testjobs.TestJobs;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code submit-run --stac URL} against a STAC API on loopback shaped like USGS's. */
 class StacSourceTest {
@@ -38,7 +36,6 @@ class StacSourceTest {
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
   private StacApiServer server;
 
-  record Result(int exit, String out, String err) {}
 
   @BeforeEach
   void start() throws Exception {
@@ -59,13 +56,7 @@ class StacSourceTest {
     SubmitContext context =
         new SubmitContext(Map.of(), home, false, executor, TestJobs::all, Catalogs::forSource, Clock.systemUTC(),
             Duration.ofMillis(20));
-    CommandLine cmd = SubmitRun.commandLine(context);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int exit = cmd.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+    return InProcessSubmitRun.execute(context, args);
   }
 
   @Test

@@ -12,11 +12,10 @@ import dev.scenelift.manifest.SceneEntry;
 import dev.scenelift.scene.SceneId;
 import dev.scenelift.scene.Tile;
 import dev.scenelift.source.SceneCatalog;
+import dev.scenelift.submit.InProcessSubmitRun.Result;
 import dev.scenelift.testing.SharedData;
 import dev.scenelift.testjobs.ListedCatalog;
 import dev.scenelift.testjobs.TestJobs;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** submit-run's AWS side, its subcommands and the catalog pre-filter, through the command line. */
 class SubmitRunCommandsTest {
@@ -46,7 +44,6 @@ class SubmitRunCommandsTest {
     executor.shutdownNow();
   }
 
-  record Result(int exit, String out, String err) {}
 
   @Test
   void awsDryRunFromTerraformOutputPrintsTheSubmitJobBodiesAndMakesNoCall() throws Exception {
@@ -267,12 +264,6 @@ class SubmitRunCommandsTest {
         new SubmitContext(
             env, home, false, executor, TestJobs::all, (source, options) -> catalog, Clock.systemUTC(),
             Duration.ofMillis(20));
-    CommandLine cmd = SubmitRun.commandLine(context);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int exit = cmd.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+    return InProcessSubmitRun.execute(context, args);
   }
 }

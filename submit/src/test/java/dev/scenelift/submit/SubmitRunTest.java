@@ -8,12 +8,11 @@ import dev.scenelift.json.Json;
 import dev.scenelift.manifest.SceneEntry;
 import dev.scenelift.scene.Tile;
 import dev.scenelift.source.SourceUnavailableException;
+import dev.scenelift.submit.InProcessSubmitRun.Result;
 import dev.scenelift.testjobs.ListedCatalog;
 import dev.scenelift.testjobs.TestJobs;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +43,6 @@ class SubmitRunTest {
   }
 
   /** What one invocation printed and returned. */
-  record Result(int exit, String out, String err) {}
 
   /**
    * The help is the spec. After an intended change, regenerate the golden file with {@code mvn -pl submit -am test
@@ -273,13 +271,7 @@ class SubmitRunTest {
   }
 
   private Result run(SubmitContext context, String... args) {
-    CommandLine cmd = SubmitRun.commandLine(context);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int exit = cmd.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+    return InProcessSubmitRun.execute(context, args);
   }
 
   private SubmitContext context(Map<String, String> env) {
